@@ -1,0 +1,84 @@
+"""Bot specs from the command line: ``random`` for every seat, or ``sovnarkom=random,whites=random``.
+
+A level may carry options after colons (``hard:time=0.5``), for the levels
+that take them; seats left out of a per-faction spec play ``random``.
+"""
+
+from collections.abc import Callable
+
+import attrs
+
+from game.ai.bots import Bot, RandomBot
+from game.ruleset.problems import did_you_mean
+
+DEFAULT_LEVEL = "random"
+LEVELS: dict[str, Callable[[int, dict[str, str]], Bot]] = {
+    "random": lambda seed, options: RandomBot(seed),
+}
+LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": ()}
+
+
+class SpecError(ValueError):
+    """A bot spec that cannot be understood; the message says why."""
+
+
+@attrs.frozen
+class SeatSpec:
+    """The level and options for one seat."""
+
+    level: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    def text(self) -> str:
+        """The spec written back, e.g. ``random`` or ``hard:time=0.5``."""
+        return ":".join((self.level, *(f"{key}={value}" for key, value in self.options)))
+
+    def make(self, seed: int) -> Bot:
+        """A new bot for this seat, seeded."""
+        return LEVELS[self.level](seed, dict(self.options))
+
+
+def parse_level(text: str) -> SeatSpec:
+    """``random`` or ``level:key=value:key=value``."""
+    level, *pairs = text.strip().split(":")
+    if level not in LEVELS:
+        hint = did_you_mean(level, LEVELS) or f"; levels: {', '.join(LEVELS)}"
+        raise SpecError(f"unknown bot level '{level}'{hint}")
+    options = []
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or key not in LEVEL_OPTIONS[level]:
+            allowed = ", ".join(LEVEL_OPTIONS[level]) or "none"
+            raise SpecError(f"'{pair}' is not an option of level '{level}' (options: {allowed})")
+        options.append((key, value))
+    return SeatSpec(level, tuple(options))
+
+
+def parse_bots(text: str, seats: tuple[str, ...]) -> dict[str, SeatSpec]:
+    """The spec of every seat from a command-line spec string."""
+    entries = [entry.strip() for entry in text.split(",") if entry.strip()]
+    if not entries:
+        raise SpecError("the bot spec is empty")
+    if len(entries) == 1 and "=" not in entries[0].split(":")[0]:
+        shared = parse_level(entries[0])
+        return {seat: shared for seat in seats}
+    chosen: dict[str, SeatSpec] = {}
+    for entry in entries:
+        seat, equals, level = entry.partition("=")
+        if not equals:
+            raise SpecError(f"'{entry}' should read faction=level, e.g. sovnarkom={DEFAULT_LEVEL}")
+        if seat not in seats:
+            hint = did_you_mean(seat, seats) or f"; seats: {', '.join(seats)}"
+            raise SpecError(f"unknown seat '{seat}'{hint}")
+        if seat in chosen:
+            raise SpecError(f"seat '{seat}' is given twice")
+        chosen[seat] = parse_level(level)
+    return {seat: chosen.get(seat, SeatSpec(DEFAULT_LEVEL)) for seat in seats}
+
+
+def describe_bots(specs: dict[str, SeatSpec]) -> str:
+    """A spec map written back compactly: one level if all seats share it."""
+    texts = {spec.text() for spec in specs.values()}
+    if len(texts) == 1:
+        return texts.pop()
+    return ",".join(f"{seat}={spec.text()}" for seat, spec in specs.items())

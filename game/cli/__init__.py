@@ -1,0 +1,93 @@
+"""The command line: ``python -m game`` or ``petrograd``.
+
+This is where the engine, the rules files, the saves and the terminal meet;
+every expected failure ends in a clear message and a non-zero exit code, never
+a traceback.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+from game.cli import replay, rulescmd, simulate
+from game.rulesdir import DEFAULT_RULES_DIR
+
+WELCOME = """\
+Petrograd 1917 {version}
+
+The desktop game (a pygame board for hotseat play and play against the
+computer) is not built yet. What works today, from the command line:
+
+  petrograd validate [RULES_DIR]     check the YAML rules; every problem as file:line:col
+  petrograd rules export             the loaded rules as JSON
+  petrograd simulate --games 200     play whole games with random bots; summary of results
+  petrograd simulate --log --save game.json
+                                     one game, move by move, saved to a file
+  petrograd replay game.json         replay a save and print its log
+
+Run 'petrograd --help' or 'petrograd COMMAND --help' for the options.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(prog="petrograd", description="Petrograd 1917: a strategy game of the weeks "
+                                     "after the October insurrection.")
+    parser.add_argument("--version", action="version", version=f"Petrograd 1917 {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("validate", help="check a folder of rules files")
+    check.add_argument("rules_dir", nargs="?", type=Path, default=DEFAULT_RULES_DIR, metavar="RULES_DIR",
+                       help="the folder of *.yaml rules files (default: the shipped rules)")
+    check.set_defaults(run=rulescmd.validate)
+
+    rules = commands.add_parser("rules", help="work with the rules: 'rules export'")
+    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    export = rules_commands.add_parser("export", help="print the loaded rules as JSON")
+    _add_rules_option(export)
+    export.set_defaults(run=rulescmd.export)
+
+    sim = commands.add_parser("simulate", help="play whole games headless with bots")
+    sim.add_argument("--games", type=_positive, default=1, help="how many games (default 1)")
+    sim.add_argument("--seed", type=int, default=1, help="seed of the first game; game i uses seed + i (default 1)")
+    sim.add_argument("--bots", default="random",
+                     help="'random' for every seat, or per seat: sovnarkom=random,whites=random,...")
+    sim.add_argument("--json", action="store_true", help="print one JSON object instead of the summary")
+    sim.add_argument("--log", action="store_true", help="print the game move by move (needs --games 1)")
+    sim.add_argument("--save", type=Path, metavar="FILE", help="save the game to FILE (needs --games 1)")
+    _add_rules_option(sim)
+    sim.set_defaults(run=simulate.run)
+
+    again = commands.add_parser("replay", help="replay a save and print its log and result")
+    again.add_argument("save", type=Path, metavar="SAVE")
+    _add_rules_option(again)
+    again.set_defaults(run=replay.run)
+    return parser
+
+
+def _add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR, metavar="DIR",
+                        help="the folder of rules files (default: the shipped rules)")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print(WELCOME.format(version=__version__))
+        return 0
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. '| head'); nothing left to say
+        return 0

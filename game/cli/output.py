@@ -1,0 +1,31 @@
+"""Small helpers for printing to the terminal."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.rulesdir import load_rules_dir
+from game.ruleset import RulesError
+from game.ruleset.model import Ruleset
+
+
+def print_json(data: Any) -> None:
+    """Indented JSON on stdout, keys in the order given, non-ASCII kept readable."""
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def fail(message: str) -> int:
+    """Print a one-line error on stderr; return the exit code for a failed command."""
+    print(f"petrograd: {message}", file=sys.stderr)
+    return 1
+
+
+def load_or_report(folder: Path) -> Ruleset | None:
+    """The rules in ``folder``, or ``None`` after printing every problem on stderr."""
+    try:
+        return load_rules_dir(folder)
+    except RulesError as error:
+        print(error.report(), file=sys.stderr)
+        print(f"petrograd: {error}; nothing was run", file=sys.stderr)
+        return None

@@ -1,0 +1,98 @@
+"""``simulate``: whole games headless, with a summary a designer can compare between rule changes."""
+
+import argparse
+import time
+from collections import Counter
+from typing import Any
+
+from game.ai import SpecError, parse_bots, play_game, seat_bots
+from game.ai.runner import PlayedGame
+from game.ai.spec import describe_bots
+from game.cli.narrate import Narrator, result_text
+from game.cli.output import fail, load_or_report, print_json
+from game.engine import Game
+from game.engine.log import faction_name
+from game.savegame import SaveError, save_game
+
+
+def run(args: argparse.Namespace) -> int:
+    """Play the games and print the summary, the JSON or the log."""
+    if (args.log or args.save) and args.games != 1:
+        return fail("--log and --save work on a single game; add --games 1")
+    rules = load_or_report(args.rules)
+    if rules is None:
+        return 1
+    game = Game(rules)
+    try:
+        specs = parse_bots(args.bots, game.seats)
+    except SpecError as error:
+        return fail(f"--bots: {error}")
+    narrator = Narrator(game) if args.log else None
+    started = time.perf_counter()
+    played = [play_game(game, args.seed + index, seat_bots(game, specs, args.seed + index),
+                        on_step=narrator.step if narrator else None,
+                        on_start=narrator.start if narrator else None)
+              for index in range(args.games)]
+    seconds = time.perf_counter() - started
+    if args.save:
+        try:
+            save_game(args.save, game, played[0].seed, played[0].moves, played[0].state,
+                      seats={seat: spec.text() for seat, spec in specs.items()})
+        except SaveError as error:
+            return fail(str(error))
+    summary = summarise(game, played, args.seed, describe_bots(specs))
+    if args.json:
+        print_json(summary)
+    elif args.log:
+        print(result_text(game, played[0].state))
+        if args.save:
+            print(f"Saved to {args.save}.")
+    else:
+        print(summary_text(game, summary, seconds))
+        if args.save:
+            print(f"Saved to {args.save}.")
+    return 0
+
+
+def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dict[str, Any]:
+    """The figures of a batch of games, the same for the same seed, rules and bots."""
+    rules = game.rules
+    wins = Counter(faction for record in played if record.state.result for faction in record.state.result.winners)
+    decrees = Counter(decree for record in played for decree in record.state.decrees)
+    events = Counter(event for record in played for event in record.state.fired)
+    endings = Counter(record.state.result.reason if record.state.result else "unfinished" for record in played)
+    lengths = [record.state.steps for record in played]
+    return {
+        "games": len(played),
+        "seed": seed,
+        "bots": bots,
+        "rules": {"id": rules.id, "content_hash": rules.content_hash},
+        "wins": {seat: wins[seat] for seat in game.seats},
+        "shared_wins": sum(1 for record in played if record.state.result and len(record.state.result.winners) > 1),
+        "stalled": sum(1 for record in played if record.state.result and record.state.result.stalled),
+        "lengths": lengths,
+        "mean_length": round(sum(lengths) / len(lengths), 2),
+        "max_steps": game.max_steps,
+        "decrees_issued": {decree.id: decrees[decree.id] for decree in rules.decrees},
+        "events_fired": {event.id: events[event.id] for event in rules.events},
+        "endings": dict(endings.most_common()),
+    }
+
+
+def summary_text(game: Game, summary: dict[str, Any], seconds: float) -> str:
+    """The summary as a designer reads it in a terminal."""
+    games = summary["games"]
+    rows = [f"{games} game{'s' if games > 1 else ''} from seed {summary['seed']}; bots: {summary['bots']}", "",
+            "Wins (a shared win counts for every winner):"]
+    for seat, count in summary["wins"].items():
+        rows.append(f"  {faction_name(game.rules, seat):<12} {count:>6}  {100 * count / games:5.1f}%")
+    lengths = summary["lengths"]
+    rows += ["", f"Length: mean {summary['mean_length']} steps, shortest {min(lengths)}, longest {max(lengths)} "
+                 f"(bound {summary['max_steps']}); stalled: {summary['stalled']}", "", "How the games ended:"]
+    rows += [f"  {count:>6}  {reason}" for reason, count in list(summary["endings"].items())[:8]]
+    never = [name for name, count in summary["decrees_issued"].items() if not count]
+    never_fired = [name for name, count in summary["events_fired"].items() if not count]
+    rows += ["", f"Decrees never issued: {', '.join(never) or 'none'}",
+             f"Events never fired: {', '.join(never_fired) or 'none'}",
+             "", f"Time: {seconds:.2f} s ({games / seconds:.1f} games a second)"]
+    return "\n".join(rows)

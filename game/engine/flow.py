@@ -1,0 +1,174 @@
+"""The turn, declared as a table of phases, and the loop that runs the game between decisions.
+
+A turn is: events, income, actions, upkeep. Each phase puts its work on the
+agenda when it begins; the actions phase also hands the turn from faction to
+faction. ``settle`` runs the agenda until someone must decide or the game ends,
+checking sudden-death victories whenever the agenda is empty.
+"""
+
+from collections.abc import Callable
+
+import attrs
+
+from game.engine import query as q
+from game.engine.conditions import holds_all
+from game.engine.effects import apply_effect, push, set_track
+from game.engine.log import Log, faction_name
+from game.engine.procedures import DrawCards, DrawEvent, FireEvent
+from game.engine.rng import seed_state
+from game.engine.state import ActionTurn, Context, Frame, GameState, Result
+from game.ruleset.calendar import format_dual
+from game.ruleset.model import Ruleset
+
+Step = Callable[[Ruleset, GameState, Log], GameState]
+Resume = Callable[[Ruleset, GameState, Log], GameState | None]
+
+
+@attrs.frozen
+class Phase:
+    """One part of a turn: what it does when it begins, and how play resumes inside it."""
+
+    name: str
+    summary: str
+    begin: Step
+    resume: Resume | None = None
+
+
+def begin_events(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """Historical events whose date window overlaps this turn, in file order; then one deck card."""
+    start, end = q.turn_span(rules, state.turn)
+    log.add(f"— Turn {state.turn}: {format_dual(start)} —")
+    due = tuple(FireEvent(event.id) for event in rules.events
+                if event.window is not None and event.window.start <= end and event.window.end >= start)
+    return push(state, (*due, DrawEvent()), Context(source="events"))
+
+
+def begin_income(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """Each seat gains influence from its base income, its areas and its support; then draws cards."""
+    log.add("Income.")
+    draws = []
+    for seat, faction in enumerate(rules.seats):
+        gain = rules.faction[faction].income + sum(
+            area.influence for area, holder in zip(rules.areas, state.control) if holder == faction)
+        gain += sum(row[seat] for row in state.support) // rules.scenario.support_per_influence
+        state = set_track(rules, state, "influence", faction, q.influence(rules, state, faction) + gain, log)
+        missing = rules.faction[faction].hand_size - len(state.hands[seat])
+        if missing > 0:
+            draws.append(DrawCards(faction, missing))
+    return push(state, tuple(draws), Context(source="income"))
+
+
+def begin_actions(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """Every seat starts the rounds with no actions taken."""
+    seats = len(rules.seats)
+    return attrs.evolve(state, actions_taken=(0,) * seats, passed=(False,) * seats, uses=(), next_seat=0)
+
+
+def next_action_turn(rules: Ruleset, state: GameState, log: Log) -> GameState | None:
+    """The next seat, in initiative order, that has neither passed nor used all its actions."""
+    seats = len(rules.seats)
+    for offset in range(seats):
+        seat = (state.next_seat + offset) % seats
+        if not state.passed[seat] and state.actions_taken[seat] < rules.scenario.actions_per_turn:
+            return attrs.evolve(state, decision=ActionTurn(rules.seats[seat]), next_seat=(seat + 1) % seats)
+    return None
+
+
+def begin_upkeep(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """Units rest and sober up; then the scenario's upkeep effects (bread eaten, riots) run."""
+    log.add("Upkeep: units rest and sober up.")
+    units = tuple(attrs.evolve(unit, spent=False, drunk=False) if unit.spent or unit.drunk else unit
+                  for unit in state.units)
+    return push(attrs.evolve(state, units=units), rules.scenario.upkeep, Context(source="upkeep"))
+
+
+PHASES = (
+    Phase("events", "Dated events arrive; one card is drawn from the event deck.", begin_events),
+    Phase("income", "Influence from base income, controlled areas and support; cards are drawn.", begin_income),
+    Phase("actions", "Factions act one at a time in initiative order until all pass.", begin_actions,
+          next_action_turn),
+    Phase("upkeep", "Units rest and sober up; bread is eaten; riots are checked.", begin_upkeep),
+)
+PHASE = {phase.name: phase for phase in PHASES}
+
+
+def new_game(rules: Ruleset, seed: int, log: Log) -> GameState:
+    """The first decision of the game, after the scenario's setup and the first events."""
+    seats = len(rules.seats)
+    decks = tuple(tuple(card.id for card in rules.cards if card.faction == faction for _ in range(card.copies))
+                  for faction in rules.seats)
+    state = GameState(
+        turn=1, phase="setup", steps=0, rng=seed_state(seed),
+        city=tuple(track.start for track in rules.city_tracks()),
+        per_faction=tuple((track.start,) * seats for track in rules.faction_tracks()),
+        support=tuple((0,) * seats for _ in rules.groups),
+        control=(None,) * len(rules.areas), units=(), next_uid=1, flags=(), decrees=(), fired=(),
+        hands=((),) * seats, decks=decks, actions_taken=(0,) * seats, passed=(False,) * seats, uses=(),
+        next_seat=0, agenda=(Frame(rules.scenario.setup, Context(source="setup")),), decision=None,
+    )
+    state = run_agenda(rules, state, Log(enabled=False))  # the setup is the board as it stands, not news
+    first = PHASES[0]
+    return settle(rules, first.begin(rules, attrs.evolve(state, phase=first.name), log), log)
+
+
+def run_agenda(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """Run waiting effects, top frame first, until the agenda is empty or a decision is needed."""
+    while state.agenda and state.decision is None:
+        frame = state.agenda[-1]
+        rest = frame.effects[1:]
+        agenda = state.agenda[:-1] + ((Frame(rest, frame.context),) if rest else ())
+        state = apply_effect(rules, attrs.evolve(state, agenda=agenda), frame.effects[0], frame.context, log)
+    return state
+
+
+def settle(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """Run the game forward until a decision is needed or the game is over."""
+    while True:
+        state = run_agenda(rules, state, log)
+        if state.result is not None or state.decision is not None:
+            return state
+        state = check_sudden_death(rules, state, log)
+        if state.result is not None:
+            return state
+        resume = PHASE[state.phase].resume
+        resumed = resume(rules, state, log) if resume is not None else None
+        state = resumed if resumed is not None else enter_next_phase(rules, state, log)
+
+
+def enter_next_phase(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """Begin the next phase, the next turn, or score the game after the last turn."""
+    index = next(i for i, phase in enumerate(PHASES) if phase.name == state.phase)
+    if index + 1 < len(PHASES):
+        following = PHASES[index + 1]
+        return following.begin(rules, attrs.evolve(state, phase=following.name), log)
+    if state.turn == len(rules.scenario.turns):
+        return final_scoring(rules, state, log)
+    first = PHASES[0]
+    return first.begin(rules, attrs.evolve(state, turn=state.turn + 1, phase=first.name), log)
+
+
+def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """End the game if some seat's sudden-death conditions all hold (earlier seats first)."""
+    for faction in rules.seats:
+        for sudden in rules.faction[faction].victory.sudden_death:
+            if holds_all(rules, state, sudden.when, Context(actor=faction)):
+                log.add(f"Victory for {faction_name(rules, faction)}: {sudden.reason}")
+                return attrs.evolve(state, result=Result((faction,), sudden.reason))
+    return state
+
+
+def objective_points(rules: Ruleset, state: GameState, faction: str) -> int:
+    """A seat's points from the objectives that hold now."""
+    return sum(objective.points for objective in rules.faction[faction].victory.objectives
+               if holds_all(rules, state, objective.when, Context(actor=faction)))
+
+
+def final_scoring(rules: Ruleset, state: GameState, log: Log) -> GameState:
+    """After the last turn: the seats with most objective points win (a tie shares the win)."""
+    points = tuple(objective_points(rules, state, faction) for faction in rules.seats)
+    best = max(points)
+    winners = tuple(faction for faction, score in zip(rules.seats, points) if score == best)
+    scores = ", ".join(f"{faction_name(rules, f)} {score}" for f, score in zip(rules.seats, points))
+    reason = "most points when the last turn ends"
+    log.add(f"Victory on points for {' and '.join(faction_name(rules, f) for f in winners)} ({scores}).")
+    return attrs.evolve(state, result=Result(winners, reason, points))

@@ -1,0 +1,92 @@
+"""The one game API that the front end, the bots, the saves and the tests all use.
+
+>>> from game.rulesdir import load_rules_dir
+>>> game = Game(load_rules_dir())
+>>> state = game.new_initial_state(seed=1)
+>>> game.current_player(state) in (*game.seats, CHANCE)
+True
+"""
+
+from game.engine import legal, play
+from game.engine.bounds import step_bound
+from game.engine.flow import new_game
+from game.engine.log import QUIET, Log
+from game.engine.moves import ChanceOutcome, Move
+from game.engine.state import GameState, PendingChance, Result
+from game.ruleset.model import Ruleset
+
+CHANCE = "chance"
+
+
+class Game:
+    """A ruleset made playable: static facts about the game and pure functions of a state."""
+
+    def __init__(self, rules: Ruleset) -> None:
+        self.rules = rules
+        self.seats: tuple[str, ...] = rules.seats
+        self.max_steps = step_bound(rules)
+
+    def new_initial_state(self, seed: int) -> GameState:
+        """The first decision of a new game; ``seed`` fixes every dice roll and draw."""
+        return new_game(self.rules, seed, QUIET)
+
+    def new_initial_state_logged(self, seed: int) -> tuple[GameState, tuple[str, ...]]:
+        """Like ``new_initial_state``, with an account of the first events."""
+        log = Log()
+        state = new_game(self.rules, seed, log)
+        return state, tuple(log.lines)
+
+    def current_player(self, state: GameState) -> str | None:
+        """The faction to decide, ``CHANCE`` for dice and draws, or ``None`` once the game is over."""
+        decision = state.decision
+        if state.result is not None or decision is None:
+            return None
+        if isinstance(decision, PendingChance):
+            return CHANCE
+        return decision.faction
+
+    def legal_moves(self, state: GameState) -> tuple[Move, ...]:
+        """Every legal move, always in the same order for the same state."""
+        return legal.legal_moves(self.rules, state)
+
+    def chance_outcomes(self, state: GameState) -> tuple[tuple[ChanceOutcome, float], ...]:
+        """At a chance step: each outcome with its probability."""
+        decision = state.decision
+        if not isinstance(decision, PendingChance):
+            return ()
+        total = sum(outcome.weight for outcome in decision.outcomes)
+        return tuple((ChanceOutcome(outcome.id), outcome.weight / total) for outcome in decision.outcomes)
+
+    def sample_chance(self, state: GameState) -> ChanceOutcome:
+        """The outcome this game's own seeded generator gives at a chance step."""
+        return play.sample_chance(state)
+
+    def apply(self, state: GameState, move: Move) -> GameState:
+        """The state after ``move``; raises ``IllegalMoveError`` and changes nothing if it is illegal."""
+        return play.apply_move(self.rules, state, move, QUIET, self.max_steps)
+
+    def apply_logged(self, state: GameState, move: Move) -> tuple[GameState, tuple[str, ...]]:
+        """Like ``apply``, with a plain-language account of what happened."""
+        log = Log()
+        after = play.apply_move(self.rules, state, move, log, self.max_steps)
+        return after, tuple(log.lines)
+
+    def is_legal(self, state: GameState, move: Move) -> bool:
+        """Whether ``move`` may be applied now."""
+        return play.is_legal(self.rules, state, move)
+
+    def is_terminal(self, state: GameState) -> bool:
+        """Whether the game is over."""
+        return state.result is not None
+
+    def outcome(self, state: GameState) -> Result | None:
+        """Who won and why, once the game is over."""
+        return state.result
+
+    def returns(self, state: GameState) -> tuple[float, ...]:
+        """One number per seat: winners share 1, the others get 0 (all 0 before the end or after a stall)."""
+        result = state.result
+        if result is None or not result.winners:
+            return (0.0,) * len(self.seats)
+        share = 1.0 / len(result.winners)
+        return tuple(share if faction in result.winners else 0.0 for faction in self.seats)

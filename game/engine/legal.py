@@ -1,0 +1,116 @@
+"""Legal moves: the single source of what may be done, in a fixed order.
+
+Order follows the rules files (actions, then decrees, then cards in the hand,
+then ``pass``), and areas follow the map file, so the same state always lists
+the same moves in the same order.
+"""
+
+from collections.abc import Iterator
+
+from game.engine import query as q
+from game.engine.conditions import holds_all
+from game.engine.moves import ChanceOutcome, Choose, IssueDecree, Move, Pass, PlayCard, UseAction
+from game.engine.procedures import can_be_demoralised, can_be_won
+from game.engine.state import ActionTurn, Context, GameState, PendingChance, PendingChoice
+from game.ruleset.model import Action, Card, Ruleset
+
+
+def legal_moves(rules: Ruleset, state: GameState) -> tuple[Move, ...]:
+    """Every legal move, in a deterministic order; empty once the game is over."""
+    decision = state.decision
+    if state.result is not None or decision is None:
+        return ()
+    if isinstance(decision, PendingChance):
+        return tuple(ChanceOutcome(outcome.id) for outcome in decision.outcomes)
+    if isinstance(decision, PendingChoice):
+        return tuple(Choose(option.id) for option in decision.options)
+    return (*action_turn_moves(rules, state, decision), Pass())
+
+
+def action_turn_moves(rules: Ruleset, state: GameState, turn: ActionTurn) -> Iterator[Move]:
+    """The actions, decrees and cards open to a faction on its turn (``pass`` aside)."""
+    faction = turn.faction
+    for action in rules.actions:
+        yield from action_moves(rules, state, faction, action)
+    for decree in rules.decrees:
+        if decree.issuer != faction or decree.id in state.decrees or not affordable(rules, state, faction, decree.cost):
+            continue
+        if holds_all(rules, state, decree.requires, Context(actor=faction, source=decree.id)):
+            yield IssueDecree(decree.id)
+    hand = state.hands[rules.seat_index[faction]]
+    for card in rules.cards:
+        if card.id in hand:
+            yield from card_moves(rules, state, faction, card)
+
+
+def affordable(rules: Ruleset, state: GameState, faction: str, cost: int) -> bool:
+    """Whether the faction has the influence to pay."""
+    return q.influence(rules, state, faction) >= cost
+
+
+def may_use(rules: Ruleset, state: GameState, faction: str, action: Action) -> bool:
+    """Whether the faction may take this action at all this turn, wherever it aims."""
+    if action.factions and faction not in action.factions:
+        return False
+    if not affordable(rules, state, faction, action.cost):
+        return False
+    seat = rules.seat_index[faction]
+    return not action.per_turn or state.uses.count((seat, action.id)) < action.per_turn
+
+
+def action_moves(rules: Ruleset, state: GameState, faction: str, action: Action) -> Iterator[UseAction]:
+    """The legal uses of one action by one faction."""
+    if not may_use(rules, state, faction, action):
+        return
+    if action.kind in ("move", "attack"):
+        for source, to in stack_routes(rules, state, faction, action):
+            if holds_all(rules, state, action.requires, Context(actor=faction, target=to, source=action.id)):
+                yield UseAction(action.id, source, to)
+    elif action.kind == "agitate":
+        for area in agitation_targets(rules, state, faction):
+            if holds_all(rules, state, action.requires, Context(actor=faction, target=area, source=action.id)):
+                yield UseAction(action.id, area)
+    elif action.target == "area":
+        for place in rules.areas:
+            if holds_all(rules, state, action.requires, Context(actor=faction, target=place.id, source=action.id)):
+                yield UseAction(action.id, place.id)
+    elif holds_all(rules, state, action.requires, Context(actor=faction, source=action.id)):
+        yield UseAction(action.id)
+
+
+def stack_routes(rules: Ruleset, state: GameState, faction: str, action: Action) -> Iterator[tuple[str, str]]:
+    """(from, to) pairs for a move or an attack by the faction's ready units."""
+    for area in rules.areas:
+        if not any(unit.owner == faction and unit.area == area.id and q.ready(unit) for unit in state.units):
+            continue
+        links = area.rail if action.via == "rail" else area.adjacent
+        for to in links:
+            contested = bool(q.rival_units(rules, state, to, faction))
+            if contested == (action.kind == "attack"):
+                yield area.id, to
+
+
+def agitation_targets(rules: Ruleset, state: GameState, faction: str) -> Iterator[str]:
+    """Areas where or next to which the faction stands and some troops could be swayed."""
+    present = {unit.area for unit in state.units if unit.owner == faction}
+    for area in rules.areas:
+        if area.id not in present and not present.intersection(area.adjacent):
+            continue
+        swayable = any(
+            unit.area == area.id and (can_be_won(rules, unit) or (
+                unit.owner != faction and unit.owner in rules.seat_index and can_be_demoralised(rules, unit)))
+            for unit in state.units)
+        if swayable:
+            yield area.id
+
+
+def card_moves(rules: Ruleset, state: GameState, faction: str, card: Card) -> Iterator[PlayCard]:
+    """The legal ways to play one card from the hand."""
+    if not affordable(rules, state, faction, card.cost):
+        return
+    if card.target == "area":
+        for area in rules.areas:
+            if holds_all(rules, state, card.requires, Context(actor=faction, target=area.id, source=card.id)):
+                yield PlayCard(card.id, area.id)
+    elif holds_all(rules, state, card.requires, Context(actor=faction, source=card.id)):
+        yield PlayCard(card.id)

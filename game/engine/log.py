@@ -1,0 +1,48 @@
+"""A plain-language account of what a move did, for the game log and the command line."""
+
+from game.engine.state import Unit
+from game.ruleset.model import Ruleset
+
+DETAIL_INDENT = "    "
+
+
+class Log:
+    """Collects lines; a disabled log costs almost nothing, so searches run without one."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.lines: list[str] = []
+
+    def __bool__(self) -> bool:
+        return self.enabled
+
+    def add(self, line: str) -> None:
+        """Record a headline: a move, an event, a new turn, a result."""
+        if self.enabled:
+            self.lines.append(line)
+
+    def detail(self, line: str) -> None:
+        """Record a consequence of the last headline; shown indented under it."""
+        if self.enabled:
+            self.lines.append(DETAIL_INDENT + line)
+
+
+QUIET = Log(enabled=False)
+
+
+def faction_name(rules: Ruleset, faction: str | None) -> str:
+    """A faction's short name, or 'nobody'."""
+    return "nobody" if faction is None else rules.faction[faction].short
+
+
+def area_name(rules: Ruleset, area: str) -> str:
+    """An area's name as players read it."""
+    return rules.area[area].name
+
+
+def units_text(rules: Ruleset, units: tuple[Unit, ...]) -> str:
+    """``2 Red Guards, 1 Sailors`` in the order the units are listed."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        counts[unit.kind] = counts.get(unit.kind, 0) + 1
+    return ", ".join(f"{count} {rules.unit[kind].name}" for kind, count in counts.items()) or "no units"

@@ -1,0 +1,202 @@
+"""Checks that need the whole ruleset: ids resolve, the map is consistent, numbers make sense."""
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from game.ruleset import vocabulary as v
+from game.ruleset.problems import Mark, Problem, did_you_mean
+from game.ruleset.reader import INVALID, Reader
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def walk(obj: Any) -> Iterator[Any]:
+    """Every attrs record inside ``obj`` (itself included), depth first, in written order."""
+    if isinstance(obj, tuple):
+        for item in obj:
+            yield from walk(item)
+    elif attrs.has(type(obj)):
+        yield obj
+        for field in attrs.fields(type(obj)):
+            if field.init:
+                yield from walk(getattr(obj, field.name))
+
+
+def check_rules(reader: Reader, sections: dict[str, Any]) -> None:
+    """Append to ``reader.problems`` everything wrong across sections."""
+    checker = _Checker(reader, sections)
+    checker.check_ids()
+    checker.check_references()
+    checker.check_map()
+    checker.check_records()
+    if sections["scenario"] is not INVALID:
+        checker.check_scenario(sections["scenario"])
+
+
+class _Checker:
+    def __init__(self, reader: Reader, sections: dict[str, Any]) -> None:
+        self.reader = reader
+        self.sections = sections
+        self.everything = tuple(item for items in sections.values() if items is not INVALID
+                                for item in (items if isinstance(items, tuple) else (items,)))
+
+    def problem(self, obj: Any, message: str, suffix: str = "") -> None:
+        mark, path = self.reader.origin(obj) or (Mark("rules", 1, 1), "")
+        self.reader.problems.append(Problem(mark, path + suffix, message))
+
+    def check_ids(self) -> None:
+        first: dict[tuple[str, str], Mark] = {}
+        for definition in self.reader.definitions:
+            key = (definition.collection, definition.value)
+            if key in first:
+                message = f"duplicate id '{definition.value}' in {definition.collection} (first at {first[key]})"
+                self.reader.problems.append(Problem(definition.mark, definition.path + ".id", message))
+            else:
+                first[key] = definition.mark
+
+    def known_ids(self) -> dict[str, set[str]]:
+        known: dict[str, set[str]] = {}
+        for definition in self.reader.definitions:
+            known.setdefault(definition.collection, set()).add(definition.value)
+        known["features"] = {feature for area in self.sections["areas"] for feature in area.features}
+        known["flags"] = {record.flag for record in walk(self.everything) if isinstance(record, v.SetFlag)}
+        return known
+
+    def check_references(self) -> None:
+        known = self.known_ids()
+        nouns = {"features": "area feature", "flags": "flag", "glossary": "glossary term"}
+        for reference in self.reader.references:
+            ids = known.get(reference.collection, set())
+            if reference.value in ids:
+                continue
+            noun = nouns.get(reference.collection, reference.collection.rstrip("s"))
+            if reference.collection == "flags":
+                message = f"flag '{reference.value}' is never set by any set_flag"
+            else:
+                message = f"unknown {noun} '{reference.value}'"
+            message += did_you_mean(reference.value, sorted(ids))
+            self.reader.problems.append(Problem(reference.mark, reference.path, message))
+
+    def check_map(self) -> None:
+        areas = {area.id: area for area in self.sections["areas"]}
+        for area in self.sections["areas"]:
+            for link in ("adjacent", "rail"):
+                for index, other in enumerate(getattr(area, link)):
+                    suffix = f".{link}[{index}]"
+                    if other == area.id:
+                        self.problem(area, f"'{area.id}' lists itself in {link}", suffix)
+                    elif other in areas and area.id not in getattr(areas[other], link):
+                        message = f"'{area.id}' lists '{other}' in {link}, but '{other}' does not list '{area.id}'"
+                        self.problem(area, message, suffix)
+
+    def check_records(self) -> None:
+        tracks = {track.id: track for track in self.sections["tracks"]}
+        for record in walk(self.everything):
+            check = getattr(self, f"check_{type(record).__name__}", None)
+            if check is not None:
+                check(record)
+            if isinstance(record, (v.ChangeTrack, v.SetTrack, v.TrackIs)) and record.track in tracks:
+                self.check_track_use(record, tracks[record.track].scope)
+
+    def check_track_use(self, record: Any, scope: str) -> None:
+        if scope == "faction" and record.faction is None:
+            self.problem(record, f"track '{record.track}' has one value per faction; say which with 'faction:'")
+        if scope == "city" and record.faction is not None:
+            self.problem(record, f"track '{record.track}' is one value for the whole city; remove 'faction:'")
+
+    def check_Faction(self, faction: Any) -> None:
+        if not _COLOUR.fullmatch(faction.colour):
+            self.problem(faction, f"colour '{faction.colour}' must be written #rrggbb", ".colour")
+        for name in ("income", "hand_size"):
+            self.not_negative(faction, name)
+
+    def check_Track(self, track: Any) -> None:
+        if track.min >= track.max:
+            self.problem(track, f"min ({track.min}) must be below max ({track.max})")
+        elif not track.min <= track.start <= track.max:
+            self.problem(track, f"start ({track.start}) must lie between min and max", ".start")
+
+    def check_Group(self, group: Any) -> None:
+        if group.size < 1:
+            self.problem(group, "size must be at least 1", ".size")
+
+    def check_UnitType(self, unit: Any) -> None:
+        self.not_negative(unit, "strength")
+
+    def check_Action(self, action: Any) -> None:
+        self.not_negative(action, "cost")
+        self.not_negative(action, "per_turn")
+        if (action.kind == "agitate") != (action.odds is not None):
+            self.problem(action, "agitate actions need 'odds', and only they take it")
+        if action.kind != "move" and action.via != "road":
+            self.problem(action, "only move actions take 'via'", ".via")
+        if action.kind != "effect" and action.target != "none":
+            self.problem(action, f"{action.kind} actions always aim at an area; remove 'target'", ".target")
+
+    def check_Decree(self, decree: Any) -> None:
+        self.not_negative(decree, "cost")
+
+    def check_Card(self, card: Any) -> None:
+        self.not_negative(card, "cost")
+        if card.copies < 1:
+            self.problem(card, "copies must be at least 1", ".copies")
+
+    def check_Event(self, event: Any) -> None:
+        if event.window is not None and event.window.start > event.window.end:
+            self.problem(event, "the window's 'from' date comes after its 'to' date", ".window")
+
+    def check_Odds(self, odds: Any) -> None:
+        if odds.success < 0 or odds.failure < 0 or odds.success + odds.failure < 1:
+            self.problem(odds, "odds need non-negative weights that add up to at least 1")
+
+    def check_Choice(self, choice: Any) -> None:
+        self.unique_ids(choice, choice.options, "option")
+
+    def check_Chance(self, chance: Any) -> None:
+        self.unique_ids(chance, chance.outcomes, "outcome")
+        for outcome in chance.outcomes:
+            if outcome.weight < 1:
+                self.problem(outcome, "an outcome's weight must be at least 1", ".weight")
+
+    def check_PlaceUnits(self, place: Any) -> None:
+        if place.count < 1:
+            self.problem(place, "count must be at least 1", ".count")
+
+    def check_RemoveUnits(self, remove: Any) -> None:
+        if remove.count is not None and remove.count < 1:
+            self.problem(remove, "count must be at least 1; leave it out to remove them all", ".count")
+
+    def unique_ids(self, owner: Any, items: tuple[Any, ...], noun: str) -> None:
+        if not items:
+            self.problem(owner, f"needs at least one {noun}")
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                self.problem(item, f"duplicate {noun} id '{item.id}'", ".id")
+            seen.add(item.id)
+
+    def not_negative(self, record: Any, name: str) -> None:
+        if getattr(record, name) < 0:
+            self.problem(record, f"{name} must not be negative", f".{name}")
+
+    def check_scenario(self, scenario: Any) -> None:
+        factions = {faction.id: faction for faction in self.sections["factions"]}
+        for index, seat in enumerate(scenario.seats):
+            if seat in factions and not factions[seat].seat:
+                self.problem(scenario, f"'{seat}' is a force without a seat ('seat: false')", f".seats[{index}]")
+        if len(set(scenario.seats)) != len(scenario.seats) or not scenario.seats:
+            self.problem(scenario, "seats must list each seated faction once", ".seats")
+        if not scenario.turns or list(scenario.turns) != sorted(set(scenario.turns)):
+            self.problem(scenario, "turns must list at least one date, each later than the one before", ".turns")
+        elif scenario.end < scenario.turns[-1]:
+            self.problem(scenario, "the end date comes before the last turn begins", ".end")
+        if scenario.actions_per_turn < 1 or scenario.support_per_influence < 1:
+            self.problem(scenario, "actions_per_turn and support_per_influence must be at least 1")
+        if scenario.combat.die < 2:
+            self.problem(scenario, "the combat die needs at least 2 sides", ".combat.die")
+        for record in walk(scenario.setup):
+            if isinstance(record, (v.Choice, v.Chance)):
+                self.problem(record, "the setup happens before play, so it cannot hold a choice or a chance")

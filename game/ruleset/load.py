@@ -1,0 +1,111 @@
+"""From the texts of the rules files to a checked, frozen ``Ruleset``.
+
+This module reads no files itself (the engine side stays free of I/O); the
+command line and the front end pass the texts in through
+``game.rulesdir.load_rules_dir``.
+"""
+
+import hashlib
+from collections.abc import Mapping as MappingType
+from typing import Any
+
+from game.ruleset.checks import check_rules
+from game.ruleset.model import (
+    Action,
+    Area,
+    Card,
+    Decree,
+    Event,
+    Faction,
+    Group,
+    Ruleset,
+    Scenario,
+    Term,
+    Track,
+    UnitType,
+)
+from game.ruleset.problems import Mark, Problem, RulesError, did_you_mean
+from game.ruleset.reader import INVALID, Reader, Scope
+from game.ruleset.yamlnodes import Mapping, Node, Scalar, Sequence, parse
+
+# Top-level sections: each may sit in any rules file, but only in one.
+LIST_SECTIONS: dict[str, type] = {
+    "factions": Faction,
+    "groups": Group,
+    "tracks": Track,
+    "areas": Area,
+    "units": UnitType,
+    "actions": Action,
+    "decrees": Decree,
+    "events": Event,
+    "cards": Card,
+    "glossary": Term,
+}
+OPTIONAL_SECTIONS = {"cards", "glossary"}
+SECTION_NAMES = (*LIST_SECTIONS, "scenario")
+
+
+def content_hash(sources: MappingType[str, str]) -> str:
+    """A hash of every rules file's name and text, to tie saves to their rules."""
+    digest = hashlib.sha256()
+    for name in sorted(sources):
+        for part in (name, sources[name]):
+            data = part.encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return "sha256:" + digest.hexdigest()
+
+
+def load_rules(sources: MappingType[str, str]) -> Ruleset:
+    """Build a ``Ruleset`` from file texts keyed by file name, or raise ``RulesError``."""
+    reader = Reader()
+    found = _find_sections(reader, sources)
+    sections: dict[str, Any] = {}
+    for name, cls in LIST_SECTIONS.items():
+        sections[name] = _read_list_section(reader, found, name, cls)
+    scenario_node = found.get("scenario")
+    if scenario_node is None:
+        reader.problems.append(Problem(Mark("scenario.yaml", 1, 1), "", "missing section 'scenario'"))
+        sections["scenario"] = INVALID
+    else:
+        sections["scenario"] = reader.read(scenario_node[1], Scenario, "scenario", Scope())
+    check_rules(reader, sections)
+    if reader.problems:
+        raise RulesError(reader.problems)
+    return Ruleset(**sections, content_hash=content_hash(sources))
+
+
+def _find_sections(reader: Reader, sources: MappingType[str, str]) -> dict[str, tuple[Scalar, Node]]:
+    found: dict[str, tuple[Scalar, Node]] = {}
+    for filename in sorted(sources):
+        root, problems = parse(sources[filename], filename)
+        reader.problems.extend(problems)
+        if root is None:
+            continue
+        if not isinstance(root, Mapping):
+            message = "a rules file is a mapping of sections such as 'factions:' or 'areas:'"
+            reader.problems.append(Problem(root.mark, "", message))
+            continue
+        for key, value in root.entries:
+            if key.text not in SECTION_NAMES:
+                hint = did_you_mean(key.text, SECTION_NAMES) or f"; sections are: {', '.join(SECTION_NAMES)}"
+                reader.problems.append(Problem(key.mark, "", f"unknown section '{key.text}'{hint}"))
+            elif key.text in found:
+                first = found[key.text][0].mark
+                message = f"section '{key.text}' is already defined at {first}; keep it in one file"
+                reader.problems.append(Problem(key.mark, key.text, message))
+            else:
+                found[key.text] = (key, value)
+    return found
+
+
+def _read_list_section(reader: Reader, found: dict[str, tuple[Scalar, Node]], name: str, cls: type) -> Any:
+    if name not in found:
+        if name not in OPTIONAL_SECTIONS:
+            reader.problems.append(Problem(Mark(f"{name}.yaml", 1, 1), "", f"missing section '{name}'"))
+        return ()
+    key, node = found[name]
+    if not isinstance(node, Sequence):
+        reader.error(node, name, f"section '{name}' must be a list of entries, each starting with '- id:'")
+        return ()
+    items = (reader.read(item, cls, f"{name}[{index}]", Scope()) for index, item in enumerate(node.items))
+    return tuple(item for item in items if item is not INVALID)

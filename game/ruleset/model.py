@@ -1,0 +1,315 @@
+"""The frozen rules of a game: what the YAML files say, validated and typed.
+
+Every record carries the teaching layer (``date``, ``history``, ``source``,
+``discuss``) so that the front end and the encyclopedia can show it. Dates are
+Old Style, as the documents of 1917 give them; see ``game.ruleset.calendar``.
+"""
+
+import datetime
+from collections.abc import Mapping as MappingType
+from types import MappingProxyType
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from game.ruleset.fields import actor_scope, id_field, keyed, ref
+from game.ruleset.reader import Scope
+from game.ruleset.vocabulary import Condition, Effect
+from game.ruleset.yamlnodes import Mapping
+
+Symbol = Literal["star", "circle", "triangle", "square", "diamond", "cross", "hexagon"]
+AreaKind = Literal["district", "site", "approach", "offmap"]
+ActionKind = Literal["move", "attack", "agitate", "effect"]
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """Fields every record has: its id, its name and what it teaches."""
+
+    collection: ClassVar[str]
+
+    id: str = id_field()
+    name: str
+    date: datetime.date | None = None  # Old Style
+    history: str = ""
+    source: str = ""
+    discuss: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class SuddenDeath:
+    """Wins the game at once, the moment every condition holds."""
+
+    reason: str
+    when: tuple[Condition, ...] = actor_scope()
+
+
+@attrs.frozen(kw_only=True)
+class Objective:
+    """Points at the end of the last turn if every condition holds then."""
+
+    name: str
+    points: int
+    when: tuple[Condition, ...] = actor_scope()
+
+
+@attrs.frozen(kw_only=True)
+class Victory:
+    """How a faction wins: at once, or on points when the last turn ends."""
+
+    sudden_death: tuple[SuddenDeath, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Faction(Entry):
+    """A seat at the table, or a force with rules but no player (``seat: false``)."""
+
+    collection = "factions"
+    short: str
+    colour: str
+    symbol: Symbol = "circle"
+    seat: bool = True
+    goals: str = ""
+    income: int = 0
+    hand_size: int = 0
+    victory: Victory = Victory()
+
+
+@attrs.frozen(kw_only=True)
+class Group(Entry):
+    """A social group whose support the factions compete for; ``size`` points in all."""
+
+    collection = "groups"
+    size: int = 10
+
+
+@attrs.frozen(kw_only=True)
+class Track(Entry):
+    """A public counter: one value for the city, or one per seated faction."""
+
+    collection = "tracks"
+    scope: Literal["city", "faction"] = "city"
+    min: int = 0
+    max: int
+    start: int = 0
+    unit: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Area(Entry):
+    """A place on the board, with its neighbours, rail links and drawing position."""
+
+    collection = "areas"
+    kind: AreaKind
+    at: tuple[int, int]
+    polygon: tuple[tuple[int, int], ...] = ()
+    adjacent: tuple[str, ...] = ref("areas")
+    rail: tuple[str, ...] = ref("areas", default=())
+    features: tuple[str, ...] = ()
+    influence: int = 0
+    defence: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Bonus:
+    """Extra strength for a unit standing in an area with ``feature``."""
+
+    feature: str = ref("features")
+    strength: int
+
+
+@attrs.frozen(kw_only=True)
+class UnitType(Entry):
+    """A kind of unit: its strength and the special rules it follows."""
+
+    collection = "units"
+    strength: int
+    can_get_drunk: bool = False
+    agitation: Literal["none", "join", "demoralise"] = "none"
+    bonuses: tuple[Bonus, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Odds:
+    """Weights of success and failure for an agitation roll."""
+
+    success: int
+    failure: int
+    plus_support: str | None = ref("groups", default=None)
+
+
+@attrs.frozen(kw_only=True)
+class Action(Entry):
+    """Something a faction may do on its turn in the action rounds."""
+
+    collection = "actions"
+    kind: ActionKind
+    factions: tuple[str, ...] = ref("factions", default=())  # empty: every seat
+    cost: int = 0
+    per_turn: int = 0  # 0: no limit beyond the faction's actions per turn
+    via: Literal["road", "rail"] = "road"
+    target: Literal["none", "area"] = "none"
+    odds: Odds | None = None
+    requires: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+    @staticmethod
+    def inner_scope(node: Mapping, outer: Scope) -> Scope:
+        """A faction acts; moves, attacks, agitation and area actions aim at an area."""
+        values = {key.text: getattr(value, "text", None) for key, value in node.entries}
+        aimed = values.get("kind") in ("move", "attack", "agitate") or values.get("target") == "area"
+        return Scope(actor=True, target=aimed)
+
+
+@attrs.frozen(kw_only=True)
+class Decree(Entry):
+    """A law the issuing faction may pass once, as an action."""
+
+    collection = "decrees"
+    issuer: str = ref("factions")
+    cost: int = 0
+    requires: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+    @staticmethod
+    def inner_scope(node: Mapping, outer: Scope) -> Scope:
+        """The issuer acts."""
+        return Scope(actor=True)
+
+
+@attrs.frozen(kw_only=True)
+class Window:
+    """The turns in which a historical event may arrive, by their dates."""
+
+    start: datetime.date = keyed("from")
+    end: datetime.date = keyed("to")
+
+
+@attrs.frozen(kw_only=True)
+class Event(Entry):
+    """A historical event (with a window) or a card of the random deck (without)."""
+
+    collection = "events"
+    window: Window | None = None
+    requires: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Card(Entry):
+    """An initiative card in a faction's hidden hand."""
+
+    collection = "cards"
+    faction: str = ref("factions")
+    copies: int = 1
+    cost: int = 0
+    target: Literal["none", "area"] = "none"
+    requires: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+    @staticmethod
+    def inner_scope(node: Mapping, outer: Scope) -> Scope:
+        """The holder acts; a card with ``target: area`` aims at one."""
+        aimed = any(key.text == "target" and getattr(value, "text", None) == "area" for key, value in node.entries)
+        return Scope(actor=True, target=aimed)
+
+
+@attrs.frozen(kw_only=True)
+class Term(Entry):
+    """A glossary entry: ``name`` is the term."""
+
+    collection = "glossary"
+    definition: str
+
+
+@attrs.frozen(kw_only=True)
+class Combat:
+    """Dice for combat: each side rolls one die and adds its strength."""
+
+    die: int = 6
+    decisive_margin: int = 3
+
+
+@attrs.frozen(kw_only=True)
+class Scenario(Entry):
+    """The set-up and the calendar of one game."""
+
+    collection = "scenarios"
+    seats: tuple[str, ...] = ref("factions")  # in initiative order
+    turns: tuple[datetime.date, ...]  # the Old Style date each turn begins
+    end: datetime.date
+    actions_per_turn: int = 4
+    support_per_influence: int = 4
+    combat: Combat = Combat()
+    setup: tuple[Effect, ...] = ()
+    upkeep: tuple[Effect, ...] = ()
+
+
+def _index(entries: tuple[Entry, ...]) -> MappingType[str, Any]:
+    return MappingProxyType({entry.id: entry for entry in entries})
+
+
+@attrs.frozen(kw_only=True)
+class Ruleset:
+    """Everything static about a game, with lookups by id."""
+
+    factions: tuple[Faction, ...]
+    groups: tuple[Group, ...]
+    tracks: tuple[Track, ...]
+    areas: tuple[Area, ...]
+    units: tuple[UnitType, ...]
+    actions: tuple[Action, ...]
+    decrees: tuple[Decree, ...]
+    events: tuple[Event, ...]
+    cards: tuple[Card, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    scenario: Scenario
+    content_hash: str = ""
+
+    faction: MappingType[str, Faction] = attrs.field(init=False, eq=False, repr=False)
+    group: MappingType[str, Group] = attrs.field(init=False, eq=False, repr=False)
+    track: MappingType[str, Track] = attrs.field(init=False, eq=False, repr=False)
+    area: MappingType[str, Area] = attrs.field(init=False, eq=False, repr=False)
+    unit: MappingType[str, UnitType] = attrs.field(init=False, eq=False, repr=False)
+    action: MappingType[str, Action] = attrs.field(init=False, eq=False, repr=False)
+    decree: MappingType[str, Decree] = attrs.field(init=False, eq=False, repr=False)
+    event: MappingType[str, Event] = attrs.field(init=False, eq=False, repr=False)
+    card: MappingType[str, Card] = attrs.field(init=False, eq=False, repr=False)
+    # Positions used by the engine's compact state, all in file order.
+    city_track_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
+    faction_track_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
+    group_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
+    area_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
+    seat_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("faction", "group", "track", "area", "unit", "action", "decree", "event", "card"):
+            object.__setattr__(self, name, _index(getattr(self, name + "s")))
+        positions = {
+            "city_track_index": [track.id for track in self.tracks if track.scope == "city"],
+            "faction_track_index": [track.id for track in self.tracks if track.scope == "faction"],
+            "group_index": [group.id for group in self.groups],
+            "area_index": [area.id for area in self.areas],
+            "seat_index": list(self.scenario.seats),
+        }
+        for name, ids in positions.items():
+            object.__setattr__(self, name, MappingProxyType({value: index for index, value in enumerate(ids)}))
+
+    @property
+    def id(self) -> str:
+        """The ruleset's id: its scenario's."""
+        return self.scenario.id
+
+    @property
+    def seats(self) -> tuple[str, ...]:
+        """The seated factions in initiative order."""
+        return self.scenario.seats
+
+    def city_tracks(self) -> tuple[Track, ...]:
+        """Tracks with one value for the whole city, in state order."""
+        return tuple(self.track[track_id] for track_id in self.city_track_index)
+
+    def faction_tracks(self) -> tuple[Track, ...]:
+        """Tracks with one value per seated faction, in state order."""
+        return tuple(self.track[track_id] for track_id in self.faction_track_index)
