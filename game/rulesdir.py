@@ -10,12 +10,12 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
 def read_rules_texts(folder: Path) -> dict[str, str]:
-    """The text of every ``*.yaml`` file in ``folder``, keyed by its path as shown to designers."""
+    """The text of every ``*.yaml`` (or ``*.yml``) file in ``folder``, keyed by its path as shown to designers."""
     if not folder.is_dir():
         raise RulesError([Problem(Mark(str(folder), 1, 1), "", "rules folder not found")])
     texts: dict[str, str] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         shown = str(path)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

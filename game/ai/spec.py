@@ -44,6 +44,10 @@ def parse_level(text: str) -> SeatSpec:
     if level not in LEVELS:
         hint = did_you_mean(level, LEVELS) or f"; levels: {', '.join(LEVELS)}"
         raise SpecError(f"unknown bot level '{level}'{hint}")
+    return _with_options(level, pairs)
+
+
+def _with_options(level: str, pairs: list[str]) -> SeatSpec:
     options = []
     for pair in pairs:
         key, equals, value = pair.partition("=")
@@ -60,6 +64,8 @@ def parse_bots(text: str, seats: tuple[str, ...]) -> dict[str, SeatSpec]:
     if not entries:
         raise SpecError("the bot spec is empty")
     if len(entries) == 1 and "=" not in entries[0].split(":")[0]:
+        if entries[0] in seats:
+            raise SpecError(f"'{entries[0]}' is a seat; give it a level, e.g. {entries[0]}={DEFAULT_LEVEL}")
         shared = parse_level(entries[0])
         return {seat: shared for seat in seats}
     chosen: dict[str, SeatSpec] = {}

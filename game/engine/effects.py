@@ -42,7 +42,7 @@ def push(state: GameState, effects: tuple[v.Effect, ...], context: Context) -> G
     """Put effects on top of the agenda, to run before anything already waiting."""
     if not effects:
         return state
-    return attrs.evolve(state, agenda=state.agenda + (Frame(effects, context),))
+    return state.replace(agenda=state.agenda + (Frame(effects, context),))
 
 
 # --- helpers shared by several effects --------------------------------------
@@ -59,10 +59,10 @@ def set_track(rules: Ruleset, state: GameState, track: str, faction: str | None,
         owner = "" if faction is None else f" of {faction_name(rules, faction)}"
         log.detail(f"{spec.name}{owner}: {old} → {value}{' ' + spec.unit if spec.unit else ''}")
     if faction is None:
-        return attrs.evolve(state, city=q.replaced(state.city, rules.city_track_index[track], value))
+        return state.replace(city=q.replaced(state.city, rules.city_track_index[track], value))
     row = rules.faction_track_index[track]
     values = q.replaced(state.per_faction[row], rules.seat_index[faction], value)
-    return attrs.evolve(state, per_faction=q.replaced(state.per_faction, row, values))
+    return state.replace(per_faction=q.replaced(state.per_faction, row, values))
 
 
 def claim(rules: Ruleset, state: GameState, area: str, faction: str, log: Log) -> GameState:
@@ -74,7 +74,7 @@ def claim(rules: Ruleset, state: GameState, area: str, faction: str, log: Log) -
         return state
     if log:
         log.detail(f"{area_name(rules, area)} passes to {faction_name(rules, faction)}.")
-    return attrs.evolve(state, control=q.replaced(state.control, index, faction))
+    return state.replace(control=q.replaced(state.control, index, faction))
 
 
 def matching_units(state: GameState, area: str, faction: str | None, kind: str | None) -> tuple[Unit, ...]:
@@ -86,7 +86,7 @@ def matching_units(state: GameState, area: str, faction: str | None, kind: str |
 def remove(state: GameState, gone: tuple[Unit, ...]) -> GameState:
     """Take units off the board."""
     uids = {unit.uid for unit in gone}
-    return attrs.evolve(state, units=tuple(unit for unit in state.units if unit.uid not in uids))
+    return state.replace(units=tuple(unit for unit in state.units if unit.uid not in uids))
 
 
 def relocate(state: GameState, moving: tuple[Unit, ...], area: str, spent: bool | None = None) -> GameState:
@@ -94,7 +94,7 @@ def relocate(state: GameState, moving: tuple[Unit, ...], area: str, spent: bool 
     uids = {unit.uid for unit in moving}
     units = tuple(attrs.evolve(unit, area=area, spent=unit.spent if spent is None else spent)
                   if unit.uid in uids else unit for unit in state.units)
-    return attrs.evolve(state, units=units)
+    return state.replace(units=units)
 
 
 # --- the vocabulary -------------------------------------------------------------
@@ -146,7 +146,7 @@ def shift_support(rules: Ruleset, state: GameState, e: v.ShiftSupport, context: 
     if log and tuple(values) != state.support[row]:
         log.detail(f"{rules.group[e.group].name}: support for {faction_name(rules, faction)} "
                 f"{state.support[row][seat]} → {values[seat]}")
-    return attrs.evolve(state, support=q.replaced(state.support, row, tuple(values)))
+    return state.replace(support=q.replaced(state.support, row, tuple(values)))
 
 
 @applies(v.SetFlag)
@@ -154,13 +154,13 @@ def set_flag(rules: Ruleset, state: GameState, e: v.SetFlag, context: Context, l
     """``set_flag: congress_in_session``"""
     if e.flag in state.flags:
         return state
-    return attrs.evolve(state, flags=tuple(sorted((*state.flags, e.flag))))
+    return state.replace(flags=tuple(sorted((*state.flags, e.flag))))
 
 
 @applies(v.ClearFlag)
 def clear_flag(rules: Ruleset, state: GameState, e: v.ClearFlag, context: Context, log: Log) -> GameState:
     """``clear_flag: congress_in_session``"""
-    return attrs.evolve(state, flags=tuple(flag for flag in state.flags if flag != e.flag))
+    return state.replace(flags=tuple(flag for flag in state.flags if flag != e.flag))
 
 
 @applies(v.PlaceUnits)
@@ -168,7 +168,7 @@ def place_units(rules: Ruleset, state: GameState, e: v.PlaceUnits, context: Cont
     """``place_units: {area: gatchina, unit: cossacks, faction: whites, count: 3}``; an unopposed seat takes the area"""
     area, faction = q.area_in(context, e.area), q.faction_in(context, e.faction)
     new = tuple(Unit(state.next_uid + index, e.unit, faction, area) for index in range(e.count))
-    state = attrs.evolve(state, units=state.units + new, next_uid=state.next_uid + e.count)
+    state = state.replace(units=state.units + new, next_uid=state.next_uid + e.count)
     if log:
         log.detail(f"{units_text(rules, new)} ({faction_name(rules, faction)}) appear in {area_name(rules, area)}.")
     return claim(rules, state, area, faction, log)
@@ -207,7 +207,7 @@ def set_control(rules: Ruleset, state: GameState, e: v.SetControl, context: Cont
     area, faction = q.area_in(context, e.area), q.faction_in(context, e.faction)
     if log:
         log.detail(f"{area_name(rules, area)} passes to {faction_name(rules, faction)}.")
-    return attrs.evolve(state, control=q.replaced(state.control, rules.area_index[area], faction))
+    return state.replace(control=q.replaced(state.control, rules.area_index[area], faction))
 
 
 @applies(v.ClearControl)
@@ -216,7 +216,7 @@ def clear_control(rules: Ruleset, state: GameState, e: v.ClearControl, context: 
     area = q.area_in(context, e.area)
     if log:
         log.detail(f"{area_name(rules, area)} is held by no one now.")
-    return attrs.evolve(state, control=q.replaced(state.control, rules.area_index[area], None))
+    return state.replace(control=q.replaced(state.control, rules.area_index[area], None))
 
 
 @applies(v.SetStatus)
@@ -232,7 +232,7 @@ def set_status(rules: Ruleset, state: GameState, e: v.SetStatus, context: Contex
     if log:
         word = e.status.capitalize() if e.value else f"No longer {e.status}"
         log.detail(f"{word}: {len(hit)} unit{'s' if len(hit) > 1 else ''} in {area_name(rules, area)}.")
-    return attrs.evolve(state, units=units)
+    return state.replace(units=units)
 
 
 def _with_status(unit: Unit, status: v.Status, value: bool) -> Unit:
@@ -257,13 +257,13 @@ def choice(rules: Ruleset, state: GameState, e: v.Choice, context: Context, log:
     if faction not in rules.seat_index:
         log.detail(f"{faction_name(rules, faction)}: {offered[0].name}")
         return push(state, offered[0].effects, inner)
-    return attrs.evolve(state, decision=PendingChoice(faction, e.prompt, offered, inner))
+    return state.replace(decision=PendingChoice(faction, e.prompt, offered, inner))
 
 
 @applies(v.Chance)
 def chance(rules: Ruleset, state: GameState, e: v.Chance, context: Context, log: Log) -> GameState:
     """``chance: {prompt: ..., outcomes: [{id: riot, name: ..., weight: 2, effects: [...]}, ...]}``"""
-    return attrs.evolve(state, decision=PendingChance(e.prompt, e.outcomes, context))
+    return state.replace(decision=PendingChance(e.prompt, e.outcomes, context))
 
 
 @applies(v.If)

@@ -61,7 +61,7 @@ def begin_income(rules: Ruleset, state: GameState, log: Log) -> GameState:
 def begin_actions(rules: Ruleset, state: GameState, log: Log) -> GameState:
     """Every seat starts the rounds with no actions taken."""
     seats = len(rules.seats)
-    return attrs.evolve(state, actions_taken=(0,) * seats, passed=(False,) * seats, uses=(), next_seat=0)
+    return state.replace(actions_taken=(0,) * seats, passed=(False,) * seats, uses=(), next_seat=0)
 
 
 def next_action_turn(rules: Ruleset, state: GameState, log: Log) -> GameState | None:
@@ -70,7 +70,7 @@ def next_action_turn(rules: Ruleset, state: GameState, log: Log) -> GameState | 
     for offset in range(seats):
         seat = (state.next_seat + offset) % seats
         if not state.passed[seat] and state.actions_taken[seat] < rules.scenario.actions_per_turn:
-            return attrs.evolve(state, decision=ActionTurn(rules.seats[seat]), next_seat=(seat + 1) % seats)
+            return state.replace(decision=ActionTurn(rules.seats[seat]), next_seat=(seat + 1) % seats)
     return None
 
 
@@ -79,7 +79,7 @@ def begin_upkeep(rules: Ruleset, state: GameState, log: Log) -> GameState:
     log.add("Upkeep: units rest and sober up.")
     units = tuple(attrs.evolve(unit, spent=False, drunk=False) if unit.spent or unit.drunk else unit
                   for unit in state.units)
-    return push(attrs.evolve(state, units=units), rules.scenario.upkeep, Context(source="upkeep"))
+    return push(state.replace(units=units), rules.scenario.upkeep, Context(source="upkeep"))
 
 
 PHASES = (
@@ -108,7 +108,7 @@ def new_game(rules: Ruleset, seed: int, log: Log) -> GameState:
     )
     state = run_agenda(rules, state, Log(enabled=False))  # the setup is the board as it stands, not news
     first = PHASES[0]
-    return settle(rules, first.begin(rules, attrs.evolve(state, phase=first.name), log), log)
+    return settle(rules, first.begin(rules, state.replace(phase=first.name), log), log)
 
 
 def run_agenda(rules: Ruleset, state: GameState, log: Log) -> GameState:
@@ -117,7 +117,7 @@ def run_agenda(rules: Ruleset, state: GameState, log: Log) -> GameState:
         frame = state.agenda[-1]
         rest = frame.effects[1:]
         agenda = state.agenda[:-1] + ((Frame(rest, frame.context),) if rest else ())
-        state = apply_effect(rules, attrs.evolve(state, agenda=agenda), frame.effects[0], frame.context, log)
+        state = apply_effect(rules, state.replace(agenda=agenda), frame.effects[0], frame.context, log)
     return state
 
 
@@ -140,11 +140,11 @@ def enter_next_phase(rules: Ruleset, state: GameState, log: Log) -> GameState:
     index = next(i for i, phase in enumerate(PHASES) if phase.name == state.phase)
     if index + 1 < len(PHASES):
         following = PHASES[index + 1]
-        return following.begin(rules, attrs.evolve(state, phase=following.name), log)
+        return following.begin(rules, state.replace(phase=following.name), log)
     if state.turn == len(rules.scenario.turns):
         return final_scoring(rules, state, log)
     first = PHASES[0]
-    return first.begin(rules, attrs.evolve(state, turn=state.turn + 1, phase=first.name), log)
+    return first.begin(rules, state.replace(turn=state.turn + 1, phase=first.name), log)
 
 
 def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
@@ -153,7 +153,7 @@ def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
         for sudden in rules.faction[faction].victory.sudden_death:
             if holds_all(rules, state, sudden.when, Context(actor=faction)):
                 log.add(f"Victory for {faction_name(rules, faction)}: {sudden.reason}")
-                return attrs.evolve(state, result=Result((faction,), sudden.reason))
+                return state.replace(result=Result((faction,), sudden.reason))
     return state
 
 
@@ -171,4 +171,4 @@ def final_scoring(rules: Ruleset, state: GameState, log: Log) -> GameState:
     scores = ", ".join(f"{faction_name(rules, f)} {score}" for f, score in zip(rules.seats, points))
     reason = "most points when the last turn ends"
     log.add(f"Victory on points for {' and '.join(faction_name(rules, f) for f in winners)} ({scores}).")
-    return attrs.evolve(state, result=Result(winners, reason, points))
+    return state.replace(result=Result(winners, reason, points))

@@ -7,6 +7,8 @@ the same moves in the same order.
 
 from collections.abc import Iterator
 
+import attrs
+
 from game.engine import query as q
 from game.engine.conditions import holds_all
 from game.engine.moves import ChanceOutcome, Choose, IssueDecree, Move, Pass, PlayCard, UseAction
@@ -27,11 +29,32 @@ def legal_moves(rules: Ruleset, state: GameState) -> tuple[Move, ...]:
     return (*action_turn_moves(rules, state, decision), Pass())
 
 
+@attrs.frozen
+class Positions:
+    """Where a faction stands, worked out once per move generation."""
+
+    ready: frozenset[str]  # areas with at least one of its ready units
+    present: frozenset[str]  # areas with any of its units
+    contested: frozenset[str]  # areas with units of another seated faction
+
+    @classmethod
+    def of(cls, rules: Ruleset, state: GameState, faction: str) -> "Positions":
+        """The positions of ``faction`` in ``state``."""
+        own = [unit for unit in state.units if unit.owner == faction]
+        return cls(
+            ready=frozenset(unit.area for unit in own if q.ready(unit)),
+            present=frozenset(unit.area for unit in own),
+            contested=frozenset(unit.area for unit in state.units
+                                if unit.owner != faction and unit.owner in rules.seat_index),
+        )
+
+
 def action_turn_moves(rules: Ruleset, state: GameState, turn: ActionTurn) -> Iterator[Move]:
     """The actions, decrees and cards open to a faction on its turn (``pass`` aside)."""
     faction = turn.faction
+    positions = Positions.of(rules, state, faction)
     for action in rules.actions:
-        yield from action_moves(rules, state, faction, action)
+        yield from action_moves(rules, state, faction, action, positions)
     for decree in rules.decrees:
         if decree.issuer != faction or decree.id in state.decrees or not affordable(rules, state, faction, decree.cost):
             continue
@@ -58,16 +81,18 @@ def may_use(rules: Ruleset, state: GameState, faction: str, action: Action) -> b
     return not action.per_turn or state.uses.count((seat, action.id)) < action.per_turn
 
 
-def action_moves(rules: Ruleset, state: GameState, faction: str, action: Action) -> Iterator[UseAction]:
+def action_moves(rules: Ruleset, state: GameState, faction: str, action: Action,
+                 positions: Positions | None = None) -> Iterator[UseAction]:
     """The legal uses of one action by one faction."""
     if not may_use(rules, state, faction, action):
         return
+    positions = positions or Positions.of(rules, state, faction)
     if action.kind in ("move", "attack"):
-        for source, to in stack_routes(rules, state, faction, action):
+        for source, to in stack_routes(rules, positions, action):
             if holds_all(rules, state, action.requires, Context(actor=faction, target=to, source=action.id)):
                 yield UseAction(action.id, source, to)
     elif action.kind == "agitate":
-        for area in agitation_targets(rules, state, faction):
+        for area in agitation_targets(rules, state, faction, positions):
             if holds_all(rules, state, action.requires, Context(actor=faction, target=area, source=action.id)):
                 yield UseAction(action.id, area)
     elif action.target == "area":
@@ -78,23 +103,22 @@ def action_moves(rules: Ruleset, state: GameState, faction: str, action: Action)
         yield UseAction(action.id)
 
 
-def stack_routes(rules: Ruleset, state: GameState, faction: str, action: Action) -> Iterator[tuple[str, str]]:
+def stack_routes(rules: Ruleset, positions: Positions, action: Action) -> Iterator[tuple[str, str]]:
     """(from, to) pairs for a move or an attack by the faction's ready units."""
+    attacking = action.kind == "attack"
     for area in rules.areas:
-        if not any(unit.owner == faction and unit.area == area.id and q.ready(unit) for unit in state.units):
+        if area.id not in positions.ready:
             continue
-        links = area.rail if action.via == "rail" else area.adjacent
-        for to in links:
-            contested = bool(q.rival_units(rules, state, to, faction))
-            if contested == (action.kind == "attack"):
+        for to in area.rail if action.via == "rail" else area.adjacent:
+            if (to in positions.contested) == attacking:
                 yield area.id, to
 
 
-def agitation_targets(rules: Ruleset, state: GameState, faction: str) -> Iterator[str]:
+def agitation_targets(rules: Ruleset, state: GameState, faction: str, positions: Positions) -> Iterator[str]:
     """Areas where or next to which the faction stands and some troops could be swayed."""
-    present = {unit.area for unit in state.units if unit.owner == faction}
+    present = positions.present
     for area in rules.areas:
-        if area.id not in present and not present.intersection(area.adjacent):
+        if area.id not in present and present.isdisjoint(area.adjacent):
             continue
         swayable = any(
             unit.area == area.id and (can_be_won(rules, unit) or (

@@ -2,8 +2,6 @@
 
 from collections.abc import Iterable
 
-import attrs
-
 from game.engine import legal
 from game.engine import query as q
 from game.engine.effects import push, set_track
@@ -57,7 +55,7 @@ def apply_move(rules: Ruleset, state: GameState, move: Move, log: Log, max_steps
     if not is_legal(rules, state, move):
         raise IllegalMoveError(f"{move.notation()!r} is not a legal move now")
     decision = state.decision
-    state = attrs.evolve(state, decision=None, steps=state.steps + 1)
+    state = state.replace(decision=None, steps=state.steps + 1)
     if isinstance(decision, PendingChance):
         state = _resolve_chance(state, decision, move, log)
     elif isinstance(decision, PendingChoice):
@@ -67,7 +65,7 @@ def apply_move(rules: Ruleset, state: GameState, move: Move, log: Log, max_steps
     state = settle(rules, state, log)
     if state.result is None and state.steps >= max_steps:
         log.add(f"The game is stopped after {state.steps} steps, its limit.")
-        state = attrs.evolve(state, result=Result((), "the game reached its step limit", stalled=True))
+        state = state.replace(result=Result((), "the game reached its step limit", stalled=True))
     return state
 
 
@@ -77,7 +75,7 @@ def _resolve_chance(state: GameState, decision: PendingChance, move: Move, log: 
     rng, _ = next_u64(state.rng)  # every chance step uses one draw, however its outcome was chosen
     if decision.private_to is None:
         log.add(f"{decision.prompt}: {outcome.name}.")
-    return push(attrs.evolve(state, rng=rng), outcome.effects, decision.context)
+    return push(state.replace(rng=rng), outcome.effects, decision.context)
 
 
 def _resolve_choice(rules: Ruleset, state: GameState, decision: PendingChoice, move: Move, log: Log) -> GameState:
@@ -91,26 +89,26 @@ def _take_action(rules: Ruleset, state: GameState, faction: str, move: Move, log
     seat = rules.seat_index[faction]
     if isinstance(move, Pass):
         log.add(f"{faction_name(rules, faction)}: pass.")
-        return attrs.evolve(state, passed=q.replaced(state.passed, seat, True))
-    state = attrs.evolve(state, actions_taken=q.replaced(state.actions_taken, seat, state.actions_taken[seat] + 1))
+        return state.replace(passed=q.replaced(state.passed, seat, True))
+    state = state.replace(actions_taken=q.replaced(state.actions_taken, seat, state.actions_taken[seat] + 1))
     log.add(describe_move(rules, faction, move))
     if isinstance(move, UseAction):
         action = rules.action[move.action]
         state = _pay(rules, state, faction, action.cost, log)
-        state = attrs.evolve(state, uses=state.uses + ((seat, action.id),))
+        state = state.replace(uses=state.uses + ((seat, action.id),))
         target = move.to if action.kind in ("move", "attack") else move.area
         effects = (*_procedure(action, move), *action.effects)
         return push(state, effects, Context(actor=faction, target=target, source=action.id))
     if isinstance(move, IssueDecree):
         decree = rules.decree[move.decree]
         state = _pay(rules, state, faction, decree.cost, log)
-        state = attrs.evolve(state, decrees=state.decrees + (decree.id,))
+        state = state.replace(decrees=state.decrees + (decree.id,))
         return push(state, decree.effects, Context(actor=faction, source=decree.id))
     assert isinstance(move, PlayCard)
     card = rules.card[move.card]
     hand = list(state.hands[seat])
     hand.remove(card.id)
-    state = attrs.evolve(_pay(rules, state, faction, card.cost, log), hands=q.replaced(state.hands, seat, tuple(hand)))
+    state = _pay(rules, state, faction, card.cost, log).replace(hands=q.replaced(state.hands, seat, tuple(hand)))
     return push(state, card.effects, Context(actor=faction, target=move.area, source=card.id))
 
 

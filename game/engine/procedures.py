@@ -146,9 +146,9 @@ def begin_attack(rules: Ruleset, state: GameState, e: BeginAttack, context: Cont
                                effects=(ResolveAttack(uids, e.to, result),))
                      for result, weight in weights.items() if weight)
     prompt = f"Attack by {faction_name(rules, actor)} on {area_name(rules, e.to)}, strength {attack} against {defence}"
-    state = attrs.evolve(state, units=tuple(attrs.evolve(unit, spent=True) if unit.uid in uids else unit
+    state = state.replace(units=tuple(attrs.evolve(unit, spent=True) if unit.uid in uids else unit
                                             for unit in state.units))
-    return attrs.evolve(state, decision=PendingChance(prompt, outcomes, context))
+    return state.replace(decision=PendingChance(prompt, outcomes, context))
 
 
 @applies(ResolveAttack)
@@ -182,7 +182,7 @@ def begin_agitation(rules: Ruleset, state: GameState, e: BeginAgitation, context
         v.Outcome(id="failure", name="The troops will not listen", weight=e.odds.failure),
     ) if outcome.weight > 0)
     prompt = f"Agitation by {faction_name(rules, actor)} among the troops in {area_name(rules, e.area)}"
-    return attrs.evolve(state, decision=PendingChance(prompt, outcomes, context))
+    return state.replace(decision=PendingChance(prompt, outcomes, context))
 
 
 @applies(ResolveAgitation)
@@ -202,7 +202,7 @@ def resolve_agitation(rules: Ruleset, state: GameState, e: ResolveAgitation, con
     if wavering:
         plural = "s" if len(wavering) > 1 else ""
         log.detail(f"Demoralised: {len(wavering)} rival unit{plural} in {area_name(rules, e.area)}.")
-    return attrs.evolve(state, units=units)
+    return state.replace(units=units)
 
 
 def can_be_won(rules: Ruleset, unit: Unit) -> bool:
@@ -222,7 +222,7 @@ def fire_event(rules: Ruleset, state: GameState, e: FireEvent, context: Context,
     if e.event in state.fired or not holds_all(rules, state, event.requires, Context()):
         return state
     log.add(f"Event: {event.name}.")
-    state = attrs.evolve(state, fired=state.fired + (e.event,))
+    state = state.replace(fired=state.fired + (e.event,))
     return push(state, event.effects, Context(source=e.event))
 
 
@@ -235,7 +235,7 @@ def draw_event(rules: Ruleset, state: GameState, e: DrawEvent, context: Context,
         return state
     outcomes = tuple(v.Outcome(id=event.id, name=event.name, weight=1, effects=(FireEvent(event.id),))
                      for event in eligible)
-    return attrs.evolve(state, decision=PendingChance("Draw from the event deck", outcomes, Context()))
+    return state.replace(decision=PendingChance("Draw from the event deck", outcomes, Context()))
 
 
 @applies(DrawCards)
@@ -249,7 +249,7 @@ def draw_cards(rules: Ruleset, state: GameState, e: DrawCards, context: Context,
     outcomes = tuple(v.Outcome(id=card, name=rules.card[card].name, weight=copies,
                                effects=(TakeCard(e.faction, card), *more)) for card, copies in counts.items())
     prompt = f"Initiative card for {faction_name(rules, e.faction)}"
-    return attrs.evolve(state, decision=PendingChance(prompt, outcomes, context, private_to=e.faction))
+    return state.replace(decision=PendingChance(prompt, outcomes, context, private_to=e.faction))
 
 
 @applies(TakeCard)
@@ -259,4 +259,4 @@ def take_card(rules: Ruleset, state: GameState, e: TakeCard, context: Context, l
     deck = list(state.decks[seat])
     deck.remove(e.card)
     hands = q.replaced(state.hands, seat, state.hands[seat] + (e.card,))
-    return attrs.evolve(state, hands=hands, decks=q.replaced(state.decks, seat, tuple(deck)))
+    return state.replace(hands=hands, decks=q.replaced(state.decks, seat, tuple(deck)))

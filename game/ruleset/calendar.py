@@ -9,6 +9,7 @@ Style date beside them.
 import datetime
 
 JULIAN_LAG = datetime.timedelta(days=13)  # true from 1 March 1900 to 28 February 2100
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def new_style(old_style: datetime.date) -> datetime.date:
@@ -19,7 +20,7 @@ def new_style(old_style: datetime.date) -> datetime.date:
 def format_dual(old_style: datetime.date) -> str:
     """A date as players see it: ``25 Oct (7 Nov) 1917``."""
     new = new_style(old_style)
-    old_text = f"{old_style.day} {old_style:%b}"
-    new_text = f"{new.day} {new:%b}"
+    old_text = f"{old_style.day} {MONTHS[old_style.month - 1]}"
+    new_text = f"{new.day} {MONTHS[new.month - 1]}"
     year = f" {old_style.year}" if old_style.year == new.year else f" {old_style.year}/{new.year}"
     return f"{old_text} ({new_text}){year}"

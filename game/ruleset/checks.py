@@ -34,6 +34,7 @@ def check_rules(reader: Reader, sections: dict[str, Any]) -> None:
     checker.check_records()
     if sections["scenario"] is not INVALID:
         checker.check_scenario(sections["scenario"])
+        checker.check_influence()
 
 
 class _Checker:
@@ -50,6 +51,8 @@ class _Checker:
     def check_ids(self) -> None:
         first: dict[tuple[str, str], Mark] = {}
         for definition in self.reader.definitions:
+            if definition.shared:
+                continue
             key = (definition.collection, definition.value)
             if key in first:
                 message = f"duplicate id '{definition.value}' in {definition.collection} (first at {first[key]})"
@@ -61,8 +64,6 @@ class _Checker:
         known: dict[str, set[str]] = {}
         for definition in self.reader.definitions:
             known.setdefault(definition.collection, set()).add(definition.value)
-        known["features"] = {feature for area in self.sections["areas"] for feature in area.features}
-        known["flags"] = {record.flag for record in walk(self.everything) if isinstance(record, v.SetFlag)}
         return known
 
     def check_references(self) -> None:
@@ -182,8 +183,33 @@ class _Checker:
         if getattr(record, name) < 0:
             self.problem(record, f"{name} must not be negative", f".{name}")
 
+    def check_owners(self, factions: dict[str, Any]) -> None:
+        """Decrees and cards of a force without a seat could never be used."""
+        owners = [(decree, decree.issuer, ".issuer") for decree in self.sections["decrees"]]
+        owners += [(card, card.faction, ".faction") for card in self.sections["cards"]]
+        for record, owner, suffix in owners:
+            if owner in factions and not factions[owner].seat:
+                self.problem(record, f"'{owner}' has no seat, so no one could ever use this", suffix)
+
+    def check_windows(self, first: Any, last: Any) -> None:
+        """An event whose window lies outside the scenario's dates would never arrive."""
+        for event in self.sections["events"]:
+            if event.window is not None and (event.window.end < first or event.window.start > last):
+                self.problem(event, f"the window lies outside the scenario ({first} to {last}); "
+                                    "the event could never arrive", ".window")
+
+    def check_influence(self) -> None:
+        tracks = {track.id: track for track in self.sections["tracks"]}
+        if "influence" not in tracks or tracks["influence"].scope != "faction":
+            owner = tracks.get("influence") or self.sections["scenario"]
+            message = "the rules need a track 'influence' with 'scope: faction': every cost is paid from it"
+            self.problem(owner, message)
+
     def check_scenario(self, scenario: Any) -> None:
         factions = {faction.id: faction for faction in self.sections["factions"]}
+        self.check_owners(factions)
+        if scenario.turns:
+            self.check_windows(scenario.turns[0], scenario.end)
         for index, seat in enumerate(scenario.seats):
             if seat in factions and not factions[seat].seat:
                 self.problem(scenario, f"'{seat}' is a force without a seat ('seat: false')", f".seats[{index}]")

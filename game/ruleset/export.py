@@ -16,6 +16,8 @@ EXPORT_SECTIONS = ("factions", "groups", "areas", "units", "tracks", "actions", 
 def to_data(value: Any) -> Any:
     """Lists, dicts, strings and numbers for any schema value; effects keep their YAML form."""
     if isinstance(value, (Effect, Condition)):
+        if value.shorthand is not None:
+            return {value.kind: to_data(getattr(value, value.shorthand))}
         return {value.kind: _fields(value)}
     if attrs.has(type(value)):
         return _fields(value)

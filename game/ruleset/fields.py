@@ -30,6 +30,11 @@ def ref(collection: str, *, specials: tuple[str, ...] = (), default: Any = attrs
     return attrs.field(default=default, metadata=metadata)
 
 
+def defines(collection: str, default: Any = attrs.NOTHING) -> Any:
+    """A field whose values bring names into being (a flag set, an area feature) that others refer to."""
+    return attrs.field(default=default, metadata={"defines": collection})
+
+
 def keyed(key: str, default: Any = attrs.NOTHING) -> Any:
     """A field whose YAML key differs from its Python name."""
     return attrs.field(default=default, metadata={"key": key})

@@ -46,10 +46,15 @@ SECTION_NAMES = (*LIST_SECTIONS, "scenario")
 
 
 def content_hash(sources: MappingType[str, str]) -> str:
-    """A hash of every rules file's name and text, to tie saves to their rules."""
+    """A hash of every rules file's name (without its folder) and text, to tie saves to their rules.
+
+    The folder is left out so that the same rules give the same hash wherever
+    they are installed and however their folder is named on the command line.
+    """
     digest = hashlib.sha256()
-    for name in sorted(sources):
-        for part in (name, sources[name]):
+    files = sorted((name.replace("\\", "/").rsplit("/", 1)[-1], text) for name, text in sources.items())
+    for name, text in files:
+        for part in (name, text):
             data = part.encode("utf-8")
             digest.update(len(data).to_bytes(8, "big") + data)
     return "sha256:" + digest.hexdigest()
@@ -58,28 +63,32 @@ def content_hash(sources: MappingType[str, str]) -> str:
 def load_rules(sources: MappingType[str, str]) -> Ruleset:
     """Build a ``Ruleset`` from file texts keyed by file name, or raise ``RulesError``."""
     reader = Reader()
-    found = _find_sections(reader, sources)
+    found, unreadable = _find_sections(reader, sources)
     sections: dict[str, Any] = {}
     for name, cls in LIST_SECTIONS.items():
         sections[name] = _read_list_section(reader, found, name, cls)
     scenario_node = found.get("scenario")
-    if scenario_node is None:
-        reader.problems.append(Problem(Mark("scenario.yaml", 1, 1), "", "missing section 'scenario'"))
-        sections["scenario"] = INVALID
-    else:
-        sections["scenario"] = reader.read(scenario_node[1], Scenario, "scenario", Scope())
-    check_rules(reader, sections)
+    sections["scenario"] = INVALID if scenario_node is None else reader.read(
+        scenario_node[1], Scenario, "scenario", Scope())
+    if not unreadable:
+        # With a file unreadable, its sections are missing and every reference to them would look
+        # wrong: report the file alone, not a cascade of consequences.
+        _report_missing_sections(reader, found, sources)
+        check_rules(reader, sections)
     if reader.problems:
         raise RulesError(reader.problems)
     return Ruleset(**sections, content_hash=content_hash(sources))
 
 
-def _find_sections(reader: Reader, sources: MappingType[str, str]) -> dict[str, tuple[Scalar, Node]]:
+def _find_sections(reader: Reader, sources: MappingType[str, str]) -> tuple[dict[str, tuple[Scalar, Node]], bool]:
+    """Every section with the file it is in; and whether some file could not be read at all."""
     found: dict[str, tuple[Scalar, Node]] = {}
+    unreadable = False
     for filename in sorted(sources):
         root, problems = parse(sources[filename], filename)
         reader.problems.extend(problems)
         if root is None:
+            unreadable = True
             continue
         if not isinstance(root, Mapping):
             message = "a rules file is a mapping of sections such as 'factions:' or 'areas:'"
@@ -95,13 +104,20 @@ def _find_sections(reader: Reader, sources: MappingType[str, str]) -> dict[str, 
                 reader.problems.append(Problem(key.mark, key.text, message))
             else:
                 found[key.text] = (key, value)
-    return found
+    return found, unreadable
+
+
+def _report_missing_sections(reader: Reader, found: dict[str, tuple[Scalar, Node]],
+                             sources: MappingType[str, str]) -> None:
+    folder = next(iter(sorted(sources)), "rules/").replace("\\", "/").rpartition("/")[0] or "."
+    for name in SECTION_NAMES:
+        if name not in found and name not in OPTIONAL_SECTIONS:
+            message = f"missing section '{name}'; add '{name}:' to a rules file (e.g. {name}.yaml)"
+            reader.problems.append(Problem(Mark(folder, 1, 1), "", message))
 
 
 def _read_list_section(reader: Reader, found: dict[str, tuple[Scalar, Node]], name: str, cls: type) -> Any:
     if name not in found:
-        if name not in OPTIONAL_SECTIONS:
-            reader.problems.append(Problem(Mark(f"{name}.yaml", 1, 1), "", f"missing section '{name}'"))
         return ()
     key, node = found[name]
     if not isinstance(node, Sequence):

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
-from game.ruleset.fields import actor_scope, id_field, keyed, ref
+from game.ruleset.fields import actor_scope, defines, id_field, keyed, ref
 from game.ruleset.reader import Scope
 from game.ruleset.vocabulary import Condition, Effect
 from game.ruleset.yamlnodes import Mapping
@@ -106,7 +106,7 @@ class Area(Entry):
     polygon: tuple[tuple[int, int], ...] = ()
     adjacent: tuple[str, ...] = ref("areas")
     rail: tuple[str, ...] = ref("areas", default=())
-    features: tuple[str, ...] = ()
+    features: tuple[str, ...] = defines("features", default=())
     influence: int = 0
     defence: int = 0
 

@@ -24,10 +24,15 @@ from game.ruleset.yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
 
-_INT = re.compile(r"[-+]?[0-9]+")
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ID = re.compile(ID_PATTERN)
 _TAG_NAMES = {"bool": "a boolean", "int": "a number", "float": "a number", "timestamp": "a date", "null": "nothing"}
+
+
+def _tag_name(tag: str) -> str:
+    """What YAML 1.1 made of a plain scalar, in words (``<<`` and ``=`` get tags of their own)."""
+    return _TAG_NAMES.get(tag, f"the special value '{tag}'")
 
 
 @attrs.frozen
@@ -56,6 +61,7 @@ class Definition:
     value: str
     mark: Mark
     path: str
+    shared: bool = False  # names like flags and features may be defined in many places
 
 
 @cache
@@ -101,8 +107,8 @@ def _found(node: Node) -> str:
         return "a mapping"
     if isinstance(node, Sequence):
         return "a list"
-    if node.plain and node.tag in _TAG_NAMES:
-        return f"{_TAG_NAMES[node.tag]} ({node.text or 'empty'})"
+    if node.plain and node.tag != "str":
+        return f"{_tag_name(node.tag)} ({node.text or 'empty'})"
     return f"text '{node.text}'"
 
 
@@ -163,7 +169,7 @@ class Reader:
             return self.error(node, path, f"expected {describe(hint)}, found nothing")
         if node.plain and node.tag != "str":
             message = (
-                f"expected {describe(hint)}, but YAML 1.1 reads {node.text} as {_TAG_NAMES[node.tag]}; "
+                f"expected {describe(hint)}, but YAML 1.1 reads {node.text} as {_tag_name(node.tag)}; "
                 f'quote it: "{node.text}"'
             )
             return self.error(node, path, message)
@@ -172,7 +178,7 @@ class Reader:
     def read_int(self, node: Scalar, path: str) -> Any:
         if node.plain and node.tag == "int" and _INT.fullmatch(node.text):
             return int(node.text)
-        return self.error(node, path, f"expected a whole number, found {_found(node)}")
+        return self.error(node, path, f"expected a whole number written in plain digits, found {_found(node)}")
 
     def read_bool(self, node: Scalar, path: str) -> Any:
         if node.plain and node.text in ("true", "false"):
@@ -184,7 +190,7 @@ class Reader:
             try:
                 return datetime.date.fromisoformat(node.text)
             except ValueError:
-                pass
+                return self.error(node, path, f"{node.text} is not a day of the calendar")
         return self.error(node, path, f"expected a date such as 1917-10-25 (Old Style), found {_found(node)}")
 
     def check_choice(self, node: Scalar, text: str, choices: tuple[Any, ...], path: str) -> Any:
@@ -198,6 +204,12 @@ class Reader:
             if not _ID.fullmatch(text):
                 message = f"id '{text}' must be lower-case letters, digits and _, starting with a letter"
                 return self.error(node, path, message)
+            if text in (SELF, TARGET):
+                return self.error(node, path, f"'{text}' is a special word in rules; choose another id")
+            return text
+        defines = field.metadata.get("defines")
+        if defines is not None:
+            self.definitions.append(Definition(defines, text, node.mark, path, shared=True))
             return text
         collection = field.metadata.get("ref")
         if collection is None:

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 
 import attrs
 
-from game.ruleset.fields import SELF, TARGET, actor_scope, keyed, ref
+from game.ruleset.fields import SELF, TARGET, actor_scope, defines, id_field, keyed, ref
 
 FACTION_WORDS = (SELF,)
 AREA_WORDS = (TARGET,)
@@ -190,7 +190,7 @@ class ShiftSupport(Effect):
 @effect("set_flag", shorthand="flag")
 @attrs.frozen(kw_only=True)
 class SetFlag(Effect):
-    flag: str = ref("flags")
+    flag: str = defines("flags")
 
 
 @effect("clear_flag", shorthand="flag")
@@ -253,7 +253,7 @@ class SetStatus(Effect):
 class Option:
     """One answer to a choice."""
 
-    id: str
+    id: str = id_field()
     name: str
     requires: tuple[Condition, ...] = actor_scope(default=())
     effects: tuple[Effect, ...] = actor_scope(default=())
@@ -271,7 +271,7 @@ class Choice(Effect):
 class Outcome:
     """One listed result of a chance step, with its weight out of the total."""
 
-    id: str
+    id: str = id_field()
     name: str
     weight: int
     effects: tuple[Effect, ...] = ()

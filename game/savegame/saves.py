@@ -111,9 +111,11 @@ def _read_envelope(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        cut = error.pos >= len(text.rstrip())
-        what = "truncated" if cut else f"not valid JSON at line {error.lineno}, column {error.colno}"
-        raise SaveError(path, f"damaged: {what}") from None
+        if not text.strip() or (text.lstrip().startswith("{") and not text.rstrip().endswith("}")):
+            raise SaveError(path, "damaged: truncated (the file stops before the end of the save)") from None
+        raise SaveError(path, f"damaged: not valid JSON at line {error.lineno}, column {error.colno}") from None
+    except RecursionError:
+        raise SaveError(path, "damaged: nested too deeply to be a save") from None
     return _check_envelope(path, data)
 
 
@@ -121,14 +123,19 @@ def _check_envelope(path: Path, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise SaveError(path, "not a Petrograd 1917 save")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if type(version) is not int or version < 1:
         raise SaveError(path, "damaged: the format version is missing")
     if version > FORMAT_VERSION:
         raise SaveError(path, f"made by a newer version of the game (save format {version}; "
                               f"this version reads up to {FORMAT_VERSION}); update the game to load it")
     if version < FORMAT_VERSION and any(step not in UPGRADES for step in range(version, FORMAT_VERSION)):
         raise SaveError(path, f"save format {version} is too old to upgrade")
-    data = upgrade(data)
+    try:
+        data = upgrade(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise SaveError(path, f"damaged: cannot be upgraded from save format {version} ({error!r})") from None
+    if not isinstance(data.get("info", {}), dict):
+        data["info"] = {}  # shown on load screens only; never trusted
     rules = data.get("rules")
     fields_ok = (
         isinstance(rules, dict) and isinstance(rules.get("id"), str) and isinstance(rules.get("content_hash"), str)

@@ -1,0 +1,80 @@
+"""The one game API: current player, legal moves, apply, chance, terminal, outcome, returns."""
+
+import attrs
+import pytest
+
+from game.engine import CHANCE, ChanceOutcome, Choose, IllegalMoveError, IssueDecree, Pass, PlayCard, UseAction
+from game.engine.state import PendingChance
+from tests.engine.conftest import until_action_turn
+
+
+def test_the_first_decision_of_a_mini_game_is_the_blues_choice(mini_game, start):
+    assert mini_game.current_player(start) == "blues"
+    assert mini_game.legal_moves(start) == (Choose("rise"), Choose("wait"))
+
+
+def test_legal_moves_come_in_the_same_order_every_time(shipped_game):
+    first = until_action_turn(shipped_game, shipped_game.new_initial_state(5))
+    second = until_action_turn(shipped_game, shipped_game.new_initial_state(5))
+    assert first == second
+    assert shipped_game.legal_moves(first) == shipped_game.legal_moves(second)
+    assert shipped_game.legal_moves(first)[-1] == Pass()
+
+
+def test_every_legal_move_is_legal(shipped_game):
+    state = until_action_turn(shipped_game, shipped_game.new_initial_state(2))
+    assert all(shipped_game.is_legal(state, move) for move in shipped_game.legal_moves(state))
+
+
+@pytest.mark.parametrize("move", [
+    Pass(), UseAction("march", "hall", "nowhere"), UseAction("no_such_action"), IssueDecree("decree_bread"),
+    PlayCard("sabotage"), ChanceOutcome("hit"), Choose("nothing"),
+])
+def test_an_illegal_move_raises_and_changes_nothing(mini_game, start, move):
+    before = start
+    with pytest.raises(IllegalMoveError):
+        mini_game.apply(start, move)
+    assert start == before
+
+
+def test_chance_outcomes_list_every_outcome_with_probabilities_that_add_up_to_one(mini_game, start):
+    state = mini_game.apply(start, Choose("wait"))
+    assert mini_game.current_player(state) == CHANCE
+    outcomes = mini_game.chance_outcomes(state)
+    assert [move for move, _ in outcomes] == list(mini_game.legal_moves(state))
+    assert sum(probability for _, probability in outcomes) == pytest.approx(1.0)
+    assert mini_game.sample_chance(state) == mini_game.sample_chance(state)
+
+
+def test_a_chance_step_uses_one_draw_whichever_outcome_is_applied(mini_game, start):
+    state = mini_game.apply(start, Choose("wait"))
+    assert isinstance(state.decision, PendingChance)
+    after = [mini_game.apply(state, move) for move in mini_game.legal_moves(state)]
+    assert len({later.rng for later in after}) == 1 and after[0].rng != state.rng
+
+
+def test_no_chance_outcomes_outside_a_chance_step(mini_game, start):
+    assert mini_game.chance_outcomes(start) == ()
+    with pytest.raises(IllegalMoveError):
+        mini_game.sample_chance(start)
+
+
+def test_returns_are_zero_before_the_end(mini_game, start):
+    assert mini_game.returns(start) == (0.0, 0.0)
+    assert mini_game.outcome(start) is None and not mini_game.is_terminal(start)
+
+
+def test_apply_logged_gives_the_same_state_as_apply_and_a_readable_account(mini_game, start):
+    quiet = mini_game.apply(start, Choose("rise"))
+    logged, lines = mini_game.apply_logged(start, Choose("rise"))
+    assert logged == quiet
+    assert lines[0] == "Blues decide: Rise."
+    assert any("Palace" in line for line in lines)
+
+
+def test_state_replace_changes_only_the_named_fields_and_refuses_unknown_ones(start):
+    changed = start.replace(turn=2, steps=9)
+    assert (changed.turn, changed.steps, changed.units) == (2, 9, start.units)
+    assert changed == attrs.evolve(start, turn=2, steps=9)
+    with pytest.raises(TypeError):
+        start.replace(tunr=2)
