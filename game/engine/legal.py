@@ -15,6 +15,7 @@ from game.engine.moves import ChanceOutcome, Choose, IssueDecree, Move, Pass, Pl
 from game.engine.procedures import can_be_demoralised, can_be_won
 from game.engine.state import ActionTurn, Context, GameState, PendingChance, PendingChoice
 from game.ruleset.model import Action, Card, Ruleset
+from game.ruleset.vocabulary import Condition
 
 
 def legal_moves(rules: Ruleset, state: GameState) -> tuple[Move, ...]:
@@ -95,12 +96,21 @@ def action_moves(rules: Ruleset, state: GameState, faction: str, action: Action,
         for area in agitation_targets(rules, state, faction, positions):
             if holds_all(rules, state, action.requires, Context(actor=faction, target=area, source=action.id)):
                 yield UseAction(action.id, area)
-    elif action.target == "area":
-        for place in rules.areas:
-            if holds_all(rules, state, action.requires, Context(actor=faction, target=place.id, source=action.id)):
-                yield UseAction(action.id, place.id)
-    elif holds_all(rules, state, action.requires, Context(actor=faction, source=action.id)):
-        yield UseAction(action.id)
+    else:
+        for aim in open_targets(rules, state, faction, action.requires, action.id, action.target == "area"):
+            yield UseAction(action.id, aim)
+
+
+def open_targets(rules: Ruleset, state: GameState, faction: str, requires: tuple[Condition, ...], source: str,
+                 aimed: bool) -> Iterator[str | None]:
+    """Where an effect action or card may be used: each area whose requirements hold, or ``None`` if not aimed."""
+    if not aimed:
+        if holds_all(rules, state, requires, Context(actor=faction, source=source)):
+            yield None
+        return
+    for area in rules.areas:
+        if holds_all(rules, state, requires, Context(actor=faction, target=area.id, source=source)):
+            yield area.id
 
 
 def stack_routes(rules: Ruleset, positions: Positions, action: Action) -> Iterator[tuple[str, str]]:
@@ -132,9 +142,5 @@ def card_moves(rules: Ruleset, state: GameState, faction: str, card: Card) -> It
     """The legal ways to play one card from the hand."""
     if not affordable(rules, state, faction, card.cost):
         return
-    if card.target == "area":
-        for area in rules.areas:
-            if holds_all(rules, state, card.requires, Context(actor=faction, target=area.id, source=card.id)):
-                yield PlayCard(card.id, area.id)
-    elif holds_all(rules, state, card.requires, Context(actor=faction, source=card.id)):
-        yield PlayCard(card.id)
+    for area in open_targets(rules, state, faction, card.requires, card.id, card.target == "area"):
+        yield PlayCard(card.id, area)

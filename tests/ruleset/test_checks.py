@@ -314,3 +314,16 @@ def test_rules_that_break_the_scenario_report_the_real_problem():
     # The passing half of the xfail above: the real problem is among those reported.
     [problem] = problems_besides_unset_flags(edited("end: 1917-11-05", "end: soon"))
     assert problem.path == "scenario.end"
+
+
+def test_an_event_whose_window_lies_outside_the_scenario_is_reported():
+    problem = only_problem(edited("window: {from: 1917-10-29, to: 1917-10-30}",
+                                  "window: {from: 1917-12-29, to: 1917-12-30}"))
+    assert problem.path == "events[1].window"
+    assert "could never arrive" in problem.message
+
+
+def test_a_decree_or_card_of_a_force_without_a_seat_is_reported():
+    problem = only_problem(edited("issuer: reds", "issuer: barracks_troops"))
+    assert (problem.path, problem.message) == (
+        "decrees[0].issuer", "'barracks_troops' has no seat, so no one could ever use this")

@@ -237,3 +237,11 @@ def test_a_syntax_error_in_one_file_is_not_buried_under_unknown_references_from_
     problems = problems_in(files)
     assert any(problem.message.startswith("YAML syntax") for problem in problems)
     assert [str(problem) for problem in problems if problem.message.startswith("unknown")] == []
+
+
+def test_files_ending_in_yml_are_read_too(tmp_path):
+    from game.rulesdir import load_rules_dir
+    from tests.conftest import MINI_RULES_DIR
+
+    (tmp_path / "mini.yml").write_text((MINI_RULES_DIR / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_rules_dir(tmp_path).id == "mini"

@@ -396,3 +396,14 @@ def test_a_plain_merge_or_value_sign_where_text_is_expected_is_a_problem_not_a_c
 def test_an_option_id_must_be_a_plain_id_because_moves_name_it():
     problem = only_problem(edited("{id: rise, name: Rise,", "{id: rise now, name: Rise,"))
     assert problem.path == "events[0].effects[0].options[0].id"
+
+
+@pytest.mark.parametrize("word", ["self", "target"])
+def test_the_special_words_cannot_be_ids(word):
+    problem = only_problem(adding("groups", f"{{id: {word}, name: Odd}}"))
+    assert problem.message == f"'{word}' is a special word in rules; choose another id"
+
+
+def test_a_whole_number_with_a_leading_zero_is_refused():
+    problem = only_problem(edited("{id: workers, name: Workers, size: 5}", "{id: workers, name: Workers, size: 05}"))
+    assert problem.message.startswith("expected a whole number written in plain digits")
