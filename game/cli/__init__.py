@@ -91,3 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. '| head'); nothing left to say
         return 0
+    except KeyboardInterrupt:
+        print("petrograd: interrupted", file=sys.stderr)
+        return 130

@@ -33,7 +33,7 @@ class UseAction:
     to: str | None = None
 
     def notation(self) -> str:
-        """``act move smolny nevsky``, ``act agitate vyborg``, ``act requisition``"""
+        """``act move smolny nevsky``, ``act agitate vyborg``, ``act food_supply``"""
         return " ".join(part for part in ("act", self.action, self.area, self.to) if part)
 
 
