@@ -17,12 +17,12 @@ def read_rules_texts(folder: Path) -> dict[str, str]:
     problems: list[Problem] = []
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         shown = str(path)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = f"file is {size} bytes; rules files are limited to {MAX_FILE_BYTES} bytes (1 MiB)"
-            problems.append(Problem(Mark(shown, 1, 1), "", message))
-            continue
         try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                message = f"file is {size} bytes; rules files are limited to {MAX_FILE_BYTES} bytes (1 MiB)"
+                problems.append(Problem(Mark(shown, 1, 1), "", message))
+                continue
             texts[shown] = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as error:
             problems.append(Problem(Mark(shown, 1, 1), "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"))

@@ -64,7 +64,7 @@ def parse_bots(text: str, seats: tuple[str, ...]) -> dict[str, SeatSpec]:
     if not entries:
         raise SpecError("the bot spec is empty")
     if len(entries) == 1 and "=" not in entries[0].split(":")[0]:
-        if entries[0] in seats:
+        if entries[0] in seats and entries[0].split(":")[0] not in LEVELS:
             raise SpecError(f"'{entries[0]}' is a seat; give it a level, e.g. {entries[0]}={DEFAULT_LEVEL}")
         shared = parse_level(entries[0])
         return {seat: shared for seat in seats}

@@ -20,8 +20,11 @@ class Narrator:
         """Print one move's log."""
         decision = before.decision
         if isinstance(decision, PendingChance) and decision.private_to and isinstance(move, ChanceOutcome):
-            card = self.game.rules.card[move.outcome].name
+            rules = self.game.rules
+            place = [outcome.id for outcome in decision.outcomes].index(move.outcome)
+            card = rules.card[before.decks[rules.seat_index[decision.private_to]][place]].name
             print(f"{decision.prompt}: {card} (hidden from the other seats)")
+            lines = lines[1:]  # the public line, which only says that a card was drawn
         for line in lines:
             print(line)
 

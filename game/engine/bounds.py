@@ -31,7 +31,8 @@ def step_bound(rules: Ruleset) -> int:
     per_action = max(
         [1 + (action.kind in ("attack", "agitate")) + decisions_in(action.effects) for action in rules.actions]
         + [1 + decisions_in(decree.effects) for decree in rules.decrees]
-        + [1 + decisions_in(card.effects) for card in rules.cards]
+        + [1 + decisions_in(card.effects) for card in rules.cards],
+        default=1,
     )
     actions_per_turn = len(rules.seats) * (rules.scenario.actions_per_turn * per_action + 1)
     per_turn = actions_per_turn + decisions_in(rules.scenario.upkeep) + 1  # + the event deck draw

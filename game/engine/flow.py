@@ -124,11 +124,8 @@ def run_agenda(rules: Ruleset, state: GameState, log: Log) -> GameState:
 def settle(rules: Ruleset, state: GameState, log: Log) -> GameState:
     """Run the game forward until a decision is needed or the game is over."""
     while True:
-        state = run_agenda(rules, state, log)
+        state = check_sudden_death(rules, run_agenda(rules, state, log), log)
         if state.result is not None or state.decision is not None:
-            return state
-        state = check_sudden_death(rules, state, log)
-        if state.result is not None:
             return state
         resume = PHASE[state.phase].resume
         resumed = resume(rules, state, log) if resume is not None else None
@@ -148,12 +145,18 @@ def enter_next_phase(rules: Ruleset, state: GameState, log: Log) -> GameState:
 
 
 def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
-    """End the game if some seat's sudden-death conditions all hold (earlier seats first)."""
+    """End the game if some seat's sudden-death conditions all hold (earlier seats first).
+
+    Checked whenever play stops for a decision and whenever the agenda runs
+    dry, so no step of play can pass a winning position by.
+    """
+    if state.result is not None:
+        return state
     for faction in rules.seats:
         for sudden in rules.faction[faction].victory.sudden_death:
             if holds_all(rules, state, sudden.when, Context(actor=faction)):
                 log.add(f"Victory for {faction_name(rules, faction)}: {sudden.reason}")
-                return state.replace(result=Result((faction,), sudden.reason))
+                return state.replace(result=Result((faction,), sudden.reason), decision=None)
     return state
 
 

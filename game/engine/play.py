@@ -53,7 +53,8 @@ def sample_chance(state: GameState) -> ChanceOutcome:
 def apply_move(rules: Ruleset, state: GameState, move: Move, log: Log, max_steps: int) -> GameState:
     """The state after ``move``; raise ``IllegalMoveError`` (changing nothing) if it is not legal."""
     if not is_legal(rules, state, move):
-        raise IllegalMoveError(f"{move.notation()!r} is not a legal move now")
+        notation = move.notation() if hasattr(move, "notation") else repr(move)
+        raise IllegalMoveError(f"{notation!r} is not a legal move now")
     decision = state.decision
     state = state.replace(decision=None, steps=state.steps + 1)
     if isinstance(decision, PendingChance):
@@ -75,6 +76,8 @@ def _resolve_chance(state: GameState, decision: PendingChance, move: Move, log: 
     rng, _ = next_u64(state.rng)  # every chance step uses one draw, however its outcome was chosen
     if decision.private_to is None:
         log.add(f"{decision.prompt}: {outcome.name}.")
+    else:
+        log.add(f"{decision.prompt}: drawn, unseen by the others.")
     return push(state.replace(rng=rng), outcome.effects, decision.context)
 
 

@@ -97,11 +97,11 @@ class DrawCards(v.Effect):
 
 @attrs.frozen
 class TakeCard(v.Effect):
-    """A drawn card leaves the faction's deck for its hand."""
+    """The card at a place in the faction's deck goes to its hand."""
 
     kind = "take_card"
     faction: str
-    card: str
+    place: int
 
 
 def attack_weights(attack: int, defence: int, die: int, decisive_margin: int) -> dict[AttackResult, int]:
@@ -240,23 +240,25 @@ def draw_event(rules: Ruleset, state: GameState, e: DrawEvent, context: Context,
 
 @applies(DrawCards)
 def draw_cards(rules: Ruleset, state: GameState, e: DrawCards, context: Context, log: Log) -> GameState:
-    """Offer each card left in the faction's deck, weighted by its copies; only that faction sees which."""
+    """Draw one card: a uniform chance over the places in the deck, so the public outcomes say nothing of its cards.
+
+    Only the number of cards left is public; which card lies at each place is
+    part of the hidden state, like the hand.
+    """
     deck = state.decks[rules.seat_index[e.faction]]
     if e.count < 1 or not deck:
         return state
-    counts = {card: deck.count(card) for card in deck}
     more = (DrawCards(e.faction, e.count - 1),) if e.count > 1 else ()
-    outcomes = tuple(v.Outcome(id=card, name=rules.card[card].name, weight=copies,
-                               effects=(TakeCard(e.faction, card), *more)) for card, copies in counts.items())
+    outcomes = tuple(v.Outcome(id=f"card_{place + 1}", name=f"card {place + 1} of {len(deck)}", weight=1,
+                               effects=(TakeCard(e.faction, place), *more)) for place in range(len(deck)))
     prompt = f"Initiative card for {faction_name(rules, e.faction)}"
     return state.replace(decision=PendingChance(prompt, outcomes, context, private_to=e.faction))
 
 
 @applies(TakeCard)
 def take_card(rules: Ruleset, state: GameState, e: TakeCard, context: Context, log: Log) -> GameState:
-    """Move one copy of the card from deck to hand."""
+    """The card at ``place`` in the faction's deck goes to its hand."""
     seat = rules.seat_index[e.faction]
-    deck = list(state.decks[seat])
-    deck.remove(e.card)
-    hands = q.replaced(state.hands, seat, state.hands[seat] + (e.card,))
-    return state.replace(hands=hands, decks=q.replaced(state.decks, seat, tuple(deck)))
+    deck = state.decks[seat]
+    hands = q.replaced(state.hands, seat, state.hands[seat] + (deck[e.place],))
+    return state.replace(hands=hands, decks=q.replaced(state.decks, seat, deck[:e.place] + deck[e.place + 1:]))

@@ -11,6 +11,7 @@ from game.ruleset.problems import Mark, Problem, did_you_mean
 from game.ruleset.reader import INVALID, Reader
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+MAX_DIE = 100
 
 
 def walk(obj: Any) -> Iterator[Any]:
@@ -85,9 +86,12 @@ class _Checker:
         areas = {area.id: area for area in self.sections["areas"]}
         for area in self.sections["areas"]:
             for link in ("adjacent", "rail"):
-                for index, other in enumerate(getattr(area, link)):
+                links = getattr(area, link)
+                for index, other in enumerate(links):
                     suffix = f".{link}[{index}]"
-                    if other == area.id:
+                    if other in links[:index]:
+                        self.problem(area, f"'{other}' is listed twice in {link}", suffix)
+                    elif other == area.id:
                         self.problem(area, f"'{area.id}' lists itself in {link}", suffix)
                     elif other in areas and area.id not in getattr(areas[other], link):
                         message = f"'{area.id}' lists '{other}' in {link}, but '{other}' does not list '{area.id}'"
@@ -119,6 +123,10 @@ class _Checker:
             self.problem(track, f"min ({track.min}) must be below max ({track.max})")
         elif not track.min <= track.start <= track.max:
             self.problem(track, f"start ({track.start}) must lie between min and max", ".start")
+
+    def check_Area(self, area: Any) -> None:
+        self.not_negative(area, "influence")
+        self.not_negative(area, "defence")
 
     def check_Group(self, group: Any) -> None:
         if group.size < 1:
@@ -204,6 +212,9 @@ class _Checker:
             owner = tracks.get("influence") or self.sections["scenario"]
             message = "the rules need a track 'influence' with 'scope: faction': every cost is paid from it"
             self.problem(owner, message)
+        elif tracks["influence"].min != 0:
+            self.problem(tracks["influence"], "influence must have 'min: 0', or costs at the minimum are free",
+                         ".min")
 
     def check_scenario(self, scenario: Any) -> None:
         factions = {faction.id: faction for faction in self.sections["factions"]}
@@ -221,8 +232,11 @@ class _Checker:
             self.problem(scenario, "the end date comes before the last turn begins", ".end")
         if scenario.actions_per_turn < 1 or scenario.support_per_influence < 1:
             self.problem(scenario, "actions_per_turn and support_per_influence must be at least 1")
-        if scenario.combat.die < 2:
-            self.problem(scenario, "the combat die needs at least 2 sides", ".combat.die")
+        if not 2 <= scenario.combat.die <= MAX_DIE:
+            self.problem(scenario, f"the combat die needs 2 to {MAX_DIE} sides", ".combat.die")
+        if scenario.combat.decisive_margin < 1:
+            self.problem(scenario, "decisive_margin must be at least 1: a tie is never a win",
+                         ".combat.decisive_margin")
         for record in walk(scenario.setup):
             if isinstance(record, (v.Choice, v.Chance)):
                 self.problem(record, "the setup happens before play, so it cannot hold a choice or a chance")

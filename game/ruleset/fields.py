@@ -14,6 +14,9 @@ SELF = "self"  # the faction that acts or chooses
 TARGET = "target"  # the area an action or card is aimed at
 
 ID_PATTERN = r"[a-z][a-z0-9_]*"
+# Words that mean something else wherever an id could stand: the two special
+# words above, and the name of the chance player in the game API.
+RESERVED_IDS = frozenset({SELF, TARGET, "chance"})
 
 
 def id_field() -> Any:

@@ -17,14 +17,15 @@ from typing import Any, Literal, Union
 
 import attrs
 
-from game.ruleset.fields import ID_PATTERN, SELF, TARGET, yaml_key
+from game.ruleset.fields import ID_PATTERN, RESERVED_IDS, SELF, TARGET, yaml_key
 from game.ruleset.problems import Mark, Problem, did_you_mean
 from game.ruleset.vocabulary import CONDITIONS, EFFECTS, Condition, Effect
 from game.ruleset.yamlnodes import Mapping, Node, Scalar, Sequence
 
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
 
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,8})")  # rules never need numbers of ten digits
+_DIGITS = re.compile(r"[-+]?[1-9][0-9]*")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ID = re.compile(ID_PATTERN)
 _TAG_NAMES = {"bool": "a boolean", "int": "a number", "float": "a number", "timestamp": "a date", "null": "nothing"}
@@ -107,9 +108,10 @@ def _found(node: Node) -> str:
         return "a mapping"
     if isinstance(node, Sequence):
         return "a list"
+    text = node.text if len(node.text) <= 40 else node.text[:37] + "..."
     if node.plain and node.tag != "str":
-        return f"{_tag_name(node.tag)} ({node.text or 'empty'})"
-    return f"text '{node.text}'"
+        return f"{_tag_name(node.tag)} ({text or 'empty'})"
+    return f"text '{text}'"
 
 
 class Reader:
@@ -178,6 +180,8 @@ class Reader:
     def read_int(self, node: Scalar, path: str) -> Any:
         if node.plain and node.tag == "int" and _INT.fullmatch(node.text):
             return int(node.text)
+        if node.plain and _DIGITS.fullmatch(node.text):
+            return self.error(node, path, "this number is too large for the rules (at most nine digits)")
         return self.error(node, path, f"expected a whole number written in plain digits, found {_found(node)}")
 
     def read_bool(self, node: Scalar, path: str) -> Any:
@@ -204,7 +208,7 @@ class Reader:
             if not _ID.fullmatch(text):
                 message = f"id '{text}' must be lower-case letters, digits and _, starting with a letter"
                 return self.error(node, path, message)
-            if text in (SELF, TARGET):
+            if text in RESERVED_IDS:
                 return self.error(node, path, f"'{text}' is a special word in rules; choose another id")
             return text
         defines = field.metadata.get("defines")

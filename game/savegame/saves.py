@@ -116,6 +116,8 @@ def _read_envelope(path: Path) -> dict[str, Any]:
         raise SaveError(path, f"damaged: not valid JSON at line {error.lineno}, column {error.colno}") from None
     except RecursionError:
         raise SaveError(path, "damaged: nested too deeply to be a save") from None
+    except ValueError:  # e.g. a number with thousands of digits
+        raise SaveError(path, "damaged: holds a value no save contains") from None
     return _check_envelope(path, data)
 
 

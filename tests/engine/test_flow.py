@@ -95,3 +95,24 @@ def test_the_step_bound_is_never_reached(mini_game, seed):
     played = play_game(mini_game, seed, seat_bots(mini_game, parse_bots("random", mini_game.seats), seed))
     assert not played.state.result.stalled
     assert played.state.steps <= mini_game.max_steps
+
+
+def test_sudden_death_is_checked_even_when_play_stops_for_a_decision(mini_rules, start):
+    from game.engine.effects import push
+    from game.engine.flow import settle
+    from game.engine.log import Log
+    from game.engine.state import Context
+
+    choice = v.Choice(faction="reds", prompt="Bake?", options=(
+        v.Option(id="bake", name="Bake", effects=(v.ChangeTrack(track="bread", by=3),)),))
+    state = push(start.replace(decision=None, agenda=()), (v.SetTrack(track="bread", to=0), choice), Context())
+    after = settle(mini_rules, state, Log(False))
+    assert after.result is not None and after.result.winners == ("blues",)
+    assert after.decision is None
+
+
+def test_rules_without_any_action_still_make_a_game(mini_rules):
+    from game.engine import Game
+
+    game = Game(attrs.evolve(mini_rules, actions=(), decrees=(), cards=()))
+    assert game.max_steps > 0

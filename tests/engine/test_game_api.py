@@ -78,3 +78,8 @@ def test_state_replace_changes_only_the_named_fields_and_refuses_unknown_ones(st
     assert changed == attrs.evolve(start, turn=2, steps=9)
     with pytest.raises(TypeError):
         start.replace(tunr=2)
+
+
+def test_something_that_is_no_move_is_refused_as_illegal(mini_game, start):
+    with pytest.raises(IllegalMoveError):
+        mini_game.apply(start, "pass")

@@ -104,14 +104,31 @@ def test_drunk_units_have_no_strength_and_cannot_move(mini_game, mini_rules, red
     assert q.strength(mini_rules, q.units_in(state, "square")[0]) == 0
 
 
-def test_card_draws_are_private_chance_steps_weighted_by_copies(mini_game, start):
+def test_card_draws_are_private_chance_steps_that_show_only_how_many_cards_are_left(mini_game, start):
     state = start
     while not (isinstance(state.decision, PendingChance) and state.decision.private_to):
         move = mini_game.sample_chance(state) if isinstance(state.decision, PendingChance) else \
             mini_game.legal_moves(state)[0]
         state = mini_game.apply(state, move)
     assert state.decision.private_to == "reds"
-    assert {outcome.id: outcome.weight for outcome in state.decision.outcomes} == {"call_up": 2}
+    # The Reds' deck holds two copies of one card; the outcomes name places in the deck, never cards.
+    assert [(outcome.id, outcome.name, outcome.weight) for outcome in state.decision.outcomes] == [
+        ("card_1", "card 1 of 2", 1), ("card_2", "card 2 of 2", 1)]
+    after, lines = mini_game.apply_logged(state, mini_game.legal_moves(state)[1])
+    assert after.hands[0] == ("call_up",) and after.decks[0] == ("call_up",)
+    assert lines[0] == "Initiative card for Reds: drawn, unseen by the others."
+
+
+def test_a_second_draw_reveals_nothing_about_the_first(shipped_game):
+    state = shipped_game.new_initial_state(3)
+    seen = []
+    while len(seen) < 2:
+        if isinstance(state.decision, PendingChance) and state.decision.private_to == "sovnarkom":
+            seen.append(tuple((outcome.id, outcome.name, outcome.weight) for outcome in state.decision.outcomes))
+        state = shipped_game.apply(state, shipped_game.sample_chance(state) if shipped_game.current_player(state)
+                                   == "chance" else shipped_game.legal_moves(state)[0])
+    assert [len(outcomes) for outcomes in seen] == [3, 2]
+    assert seen[1] == tuple((f"card_{k}", f"card {k} of 2", 1) for k in (1, 2))
 
 
 def test_events_fire_in_their_window_only(mini_game, start):

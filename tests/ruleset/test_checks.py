@@ -270,7 +270,7 @@ def test_a_count_of_units_is_at_least_one(effect, message):
     ("support_per_influence: 3", "support_per_influence: 0", "scenario",
      "actions_per_turn and support_per_influence must be at least 1"),
     ("actions_per_turn: 2", "actions_per_turn: 2\n  combat: {die: 1}", "scenario.combat.die",
-     "the combat die needs at least 2 sides"),
+     "the combat die needs 2 to 100 sides"),
 ])
 def test_the_scenario_is_checked(old, new, path, message):
     problem = only_problem(edited(old, new))
@@ -327,3 +327,30 @@ def test_a_decree_or_card_of_a_force_without_a_seat_is_reported():
     problem = only_problem(edited("issuer: reds", "issuer: barracks_troops"))
     assert (problem.path, problem.message) == (
         "decrees[0].issuer", "'barracks_troops' has no seat, so no one could ever use this")
+
+
+def test_influence_must_start_its_range_at_zero_or_costs_would_be_free():
+    problem = only_problem(edited("{id: influence, name: Influence, scope: faction, min: 0, max: 9}",
+                                  "{id: influence, name: Influence, scope: faction, min: 1, max: 9, start: 1}"))
+    assert (problem.path, problem.message) == (
+        "tracks[2].min", "influence must have 'min: 0', or costs at the minimum are free")
+
+
+@pytest.mark.parametrize(("combat", "path", "message"), [
+    ("{die: 6, decisive_margin: 0}", "scenario.combat.decisive_margin",
+     "decisive_margin must be at least 1: a tie is never a win"),
+    ("{die: 1000}", "scenario.combat.die", "the combat die needs 2 to 100 sides"),
+])
+def test_combat_dice_must_make_sense(combat, path, message):
+    problem = only_problem(edited("actions_per_turn: 2", f"actions_per_turn: 2\n  combat: {combat}"))
+    assert (problem.path, problem.message) == (path, message)
+
+
+def test_a_link_listed_twice_is_reported():
+    problem = only_problem(edited("adjacent: [square], influence: 1", "adjacent: [square, square], influence: 1"))
+    assert (problem.path, problem.message) == ("areas[0].adjacent[1]", "'square' is listed twice in adjacent")
+
+
+def test_an_area_with_negative_defence_is_reported():
+    problem = only_problem(edited("defence: 1", "defence: -1"))
+    assert (problem.path, problem.message) == ("areas[3].defence", "defence must not be negative")

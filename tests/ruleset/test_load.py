@@ -245,3 +245,16 @@ def test_files_ending_in_yml_are_read_too(tmp_path):
 
     (tmp_path / "mini.yml").write_text((MINI_RULES_DIR / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     assert load_rules_dir(tmp_path).id == "mini"
+
+
+def test_a_dangling_link_among_the_rules_files_is_a_problem_not_a_crash(tmp_path):
+    from game.rulesdir import load_rules_dir
+    from game.ruleset import RulesError
+    from tests.conftest import MINI_RULES_DIR
+
+    (tmp_path / "mini.yaml").write_text((MINI_RULES_DIR / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "extra.yaml").symlink_to(tmp_path / "gone.yaml")
+    with pytest.raises(RulesError) as caught:
+        load_rules_dir(tmp_path)
+    assert caught.value.problems[0].mark.file.endswith("extra.yaml")
+    assert "cannot be read" in caught.value.problems[0].message

@@ -407,3 +407,14 @@ def test_the_special_words_cannot_be_ids(word):
 def test_a_whole_number_with_a_leading_zero_is_refused():
     problem = only_problem(edited("{id: workers, name: Workers, size: 5}", "{id: workers, name: Workers, size: 05}"))
     assert problem.message.startswith("expected a whole number written in plain digits")
+
+
+def test_chance_is_reserved_because_the_game_api_names_the_chance_player_so():
+    problem = only_problem(adding("groups", "{id: chance, name: Odd}"))
+    assert problem.message == "'chance' is a special word in rules; choose another id"
+
+
+def test_a_number_with_thousands_of_digits_is_a_problem_not_a_crash():
+    problem = only_problem(edited("{id: workers, name: Workers, size: 5}",
+                                  "{id: workers, name: Workers, size: " + "9" * 5000 + "}"))
+    assert problem.message == "this number is too large for the rules (at most nine digits)"

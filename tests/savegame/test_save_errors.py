@@ -253,3 +253,10 @@ def test_saving_then_loading_with_a_path_given_as_text_works_and_errors_name_tha
     assert load_game(path, mini_game).state == played_mini.state
     with pytest.raises(SaveError, match=f"^{path}x: no such save file$"):
         load_game(path + "x", mini_game)
+
+
+def test_a_number_with_thousands_of_digits_is_reported_as_damaged(mini_save, mini_game):
+    text = mini_save.read_text(encoding="utf-8")
+    mini_save.write_text(text.replace('"seed": ', '"seed": ' + "9" * 5000 + ", \"x\": ", 1), encoding="utf-8")
+    error = _load_error(mini_save, mini_game)
+    assert str(mini_save) in str(error) and "damaged" in error.reason
