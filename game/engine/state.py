@@ -114,10 +114,11 @@ class GameState:
         if not _STATE_FIELD_SET.issuperset(changes):
             raise TypeError(f"GameState has no field {sorted(set(changes) - _STATE_FIELD_SET)}")
         new = object.__new__(GameState)
-        for name in _STATE_FIELDS:
-            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
+        for name, slot in _STATE_SLOTS:
+            slot.__set__(new, changes[name] if name in changes else slot.__get__(self))
         return new
 
 
-_STATE_FIELDS = tuple(field.name for field in attrs.fields(GameState))
-_STATE_FIELD_SET = frozenset(_STATE_FIELDS)
+# Each field's slot descriptor: setting through it skips the frozen class's __setattr__ guard.
+_STATE_SLOTS = tuple((field.name, GameState.__dict__[field.name]) for field in attrs.fields(GameState))
+_STATE_FIELD_SET = frozenset(name for name, _ in _STATE_SLOTS)
