@@ -65,11 +65,6 @@ def units_in(state: GameState, area: str, owner: str | None = None) -> tuple[Uni
     return tuple(unit for unit in state.units if unit.area == area and (owner is None or unit.owner == owner))
 
 
-def is_seated(rules: Ruleset, faction: str) -> bool:
-    """Whether a faction has a seat in this scenario (forces have none)."""
-    return faction in rules.seat_index
-
-
 def rival_units(rules: Ruleset, state: GameState, area: str, faction: str) -> tuple[Unit, ...]:
     """Units in an area held by other seated factions: the ones that fight."""
     return tuple(unit for unit in state.units
