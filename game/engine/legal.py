@@ -14,7 +14,7 @@ from game.engine.conditions import holds_all
 from game.engine.moves import ChanceOutcome, Choose, IssueDecree, Move, Pass, PlayCard, UseAction
 from game.engine.procedures import can_be_demoralised, can_be_won
 from game.engine.state import ActionTurn, Context, GameState, PendingChance, PendingChoice
-from game.ruleset.model import Action, Card, Ruleset
+from game.ruleset.model import Action, Card, Decree, Ruleset
 from game.ruleset.vocabulary import Condition
 
 
@@ -57,14 +57,19 @@ def action_turn_moves(rules: Ruleset, state: GameState, turn: ActionTurn) -> Ite
     for action in rules.actions:
         yield from action_moves(rules, state, faction, action, positions)
     for decree in rules.decrees:
-        if decree.issuer != faction or decree.id in state.decrees or not affordable(rules, state, faction, decree.cost):
-            continue
-        if holds_all(rules, state, decree.requires, Context(actor=faction, source=decree.id)):
-            yield IssueDecree(decree.id)
+        yield from decree_moves(rules, state, faction, decree)
     hand = state.hands[rules.seat_index[faction]]
     for card in rules.cards:
         if card.id in hand:
             yield from card_moves(rules, state, faction, card)
+
+
+def decree_moves(rules: Ruleset, state: GameState, faction: str, decree: Decree) -> Iterator[IssueDecree]:
+    """The decree, if the faction may issue it now: its own, not yet issued, paid for, requirements met."""
+    if decree.issuer != faction or decree.id in state.decrees or not affordable(rules, state, faction, decree.cost):
+        return
+    if holds_all(rules, state, decree.requires, Context(actor=faction, source=decree.id)):
+        yield IssueDecree(decree.id)
 
 
 def affordable(rules: Ruleset, state: GameState, faction: str, cost: int) -> bool:

@@ -35,8 +35,8 @@ def _candidates(rules: Ruleset, state: GameState, turn: ActionTurn, move: Move) 
         if move.card not in state.hands[rules.seat_index[faction]]:
             return ()
         return legal.card_moves(rules, state, faction, rules.card[move.card])
-    if isinstance(move, IssueDecree):
-        return legal.action_turn_moves(rules, state, turn)
+    if isinstance(move, IssueDecree) and move.decree in rules.decree:
+        return legal.decree_moves(rules, state, faction, rules.decree[move.decree])
     return ()
 
 
