@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print one JSON object instead of the summary")
     sim.add_argument("--log", action="store_true", help="print the game move by move (needs --games 1)")
     sim.add_argument("--save", type=Path, metavar="FILE", help="save the game to FILE (needs --games 1)")
+    sim.add_argument("--scenario", metavar="ID", help="which scenario of the rules to play (default: the first)")
     _add_rules_option(sim)
     sim.set_defaults(run=simulate.run)
 

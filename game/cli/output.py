@@ -21,11 +21,19 @@ def fail(message: str) -> int:
     return 1
 
 
-def load_or_report(folder: Path) -> Ruleset | None:
-    """The rules in ``folder``, or ``None`` after printing every problem on stderr."""
+def load_or_report(folder: Path, scenario: str | None = None) -> Ruleset | None:
+    """The rules in ``folder`` set up for ``scenario`` (default: the first), or ``None`` after saying why not."""
     try:
-        return load_rules_dir(folder)
+        rules = load_rules_dir(folder)
     except RulesError as error:
         print(error.report(), file=sys.stderr)
         print(f"petrograd: {error}; nothing was run", file=sys.stderr)
+        return None
+    if scenario is None:
+        return rules
+    try:
+        return rules.with_scenario(scenario)
+    except KeyError:
+        known = ", ".join(item.id for item in rules.scenarios)
+        fail(f"--scenario: no scenario '{scenario}' in the rules; they have: {known}")
         return None

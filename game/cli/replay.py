@@ -4,8 +4,7 @@ import argparse
 
 from game.cli.narrate import Narrator, result_text
 from game.cli.output import fail, load_or_report
-from game.engine import Game
-from game.savegame import SaveError, load_game
+from game.savegame import SaveError, game_for_save, load_game
 
 
 def run(args: argparse.Namespace) -> int:
@@ -13,9 +12,9 @@ def run(args: argparse.Namespace) -> int:
     rules = load_or_report(args.rules)
     if rules is None:
         return 1
-    game = Game(rules)
-    narrator = Narrator(game)
     try:
+        game = game_for_save(args.save, rules)
+        narrator = Narrator(game)
         loaded = load_game(args.save, game, on_step=narrator.step, on_start=narrator.start)
     except SaveError as error:
         return fail(str(error))

@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     """Play the games and print the summary, the JSON or the log."""
     if (args.log or args.save) and args.games != 1:
         return fail("--log and --save work on a single game; add --games 1")
-    rules = load_or_report(args.rules)
+    rules = load_or_report(args.rules, args.scenario)
     if rules is None:
         return 1
     game = Game(rules)
@@ -67,6 +67,7 @@ def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dic
         "seed": seed,
         "bots": bots,
         "rules": {"id": rules.id, "content_hash": rules.content_hash},
+        "scenario": rules.scenario.id,
         "wins": {seat: wins[seat] for seat in game.seats},
         "shared_wins": sum(1 for record in played if record.state.result and len(record.state.result.winners) > 1),
         "stalled": sum(1 for record in played if record.state.result and record.state.result.stalled),

@@ -153,7 +153,7 @@ def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
     if state.result is not None:
         return state
     for faction in rules.seats:
-        for sudden in rules.faction[faction].victory.sudden_death:
+        for sudden in rules.victory_of(faction).sudden_death:
             if holds_all(rules, state, sudden.when, Context(actor=faction)):
                 log.add(f"Victory for {faction_name(rules, faction)}: {sudden.reason}")
                 return state.replace(result=Result((faction,), sudden.reason), decision=None)
@@ -162,7 +162,7 @@ def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
 
 def objective_points(rules: Ruleset, state: GameState, faction: str) -> int:
     """A seat's points from the objectives that hold now."""
-    return sum(objective.points for objective in rules.faction[faction].victory.objectives
+    return sum(objective.points for objective in rules.victory_of(faction).objectives
                if holds_all(rules, state, objective.when, Context(actor=faction)))
 
 

@@ -12,6 +12,8 @@ from game.ruleset.reader import INVALID, Reader
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_DIE = 100
+# The fields a reader sees; a glossary term used in one of them is listed in the record's terms.
+_TEACHING_TEXT = ("name", "history", "discuss", "goals", "definition")
 
 
 def walk(obj: Any) -> Iterator[Any]:
@@ -33,9 +35,16 @@ def check_rules(reader: Reader, sections: dict[str, Any]) -> None:
     checker.check_references()
     checker.check_map()
     checker.check_records()
-    if sections["scenario"] is not INVALID:
-        checker.check_scenario(sections["scenario"])
-        checker.check_influence()
+    checker.check_owners()
+    scenarios = sections["scenarios"]
+    for scenario in scenarios:
+        checker.check_scenario(scenario)
+    if scenarios:
+        checker.check_windows(min(s.turns[0] for s in scenarios if s.turns), max(s.end for s in scenarios))
+    checker.check_influence()
+    if sections["board"] is not INVALID:
+        checker.check_board(sections["board"])
+    checker.check_terms()
 
 
 class _Checker:
@@ -191,8 +200,9 @@ class _Checker:
         if getattr(record, name) < 0:
             self.problem(record, f"{name} must not be negative", f".{name}")
 
-    def check_owners(self, factions: dict[str, Any]) -> None:
+    def check_owners(self) -> None:
         """Decrees and cards of a force without a seat could never be used."""
+        factions = {faction.id: faction for faction in self.sections["factions"]}
         owners = [(decree, decree.issuer, ".issuer") for decree in self.sections["decrees"]]
         owners += [(card, card.faction, ".faction") for card in self.sections["cards"]]
         for record, owner, suffix in owners:
@@ -200,16 +210,16 @@ class _Checker:
                 self.problem(record, f"'{owner}' has no seat, so no one could ever use this", suffix)
 
     def check_windows(self, first: Any, last: Any) -> None:
-        """An event whose window lies outside the scenario's dates would never arrive."""
+        """An event whose window lies outside every scenario's dates would never arrive."""
         for event in self.sections["events"]:
             if event.window is not None and (event.window.end < first or event.window.start > last):
-                self.problem(event, f"the window lies outside the scenario ({first} to {last}); "
+                self.problem(event, f"the window lies outside the scenarios ({first} to {last}); "
                                     "the event could never arrive", ".window")
 
     def check_influence(self) -> None:
         tracks = {track.id: track for track in self.sections["tracks"]}
         if "influence" not in tracks or tracks["influence"].scope != "faction":
-            owner = tracks.get("influence") or self.sections["scenario"]
+            owner = tracks.get("influence") or next(iter(self.sections["scenarios"]), None)
             message = "the rules need a track 'influence' with 'scope: faction': every cost is paid from it"
             self.problem(owner, message)
         elif tracks["influence"].min != 0:
@@ -218,9 +228,6 @@ class _Checker:
 
     def check_scenario(self, scenario: Any) -> None:
         factions = {faction.id: faction for faction in self.sections["factions"]}
-        self.check_owners(factions)
-        if scenario.turns:
-            self.check_windows(scenario.turns[0], scenario.end)
         for index, seat in enumerate(scenario.seats):
             if seat in factions and not factions[seat].seat:
                 self.problem(scenario, f"'{seat}' is a force without a seat ('seat: false')", f".seats[{index}]")
@@ -240,3 +247,64 @@ class _Checker:
         for record in walk(scenario.setup):
             if isinstance(record, (v.Choice, v.Chance)):
                 self.problem(record, "the setup happens before play, so it cannot hold a choice or a chance")
+        listed: set[str] = set()
+        for index, victory in enumerate(scenario.victory):
+            suffix = f".victory[{index}].faction"
+            if victory.faction in listed:
+                self.problem(scenario, f"'{victory.faction}' is listed twice in victory", suffix)
+            elif victory.faction not in scenario.seats:
+                self.problem(scenario, f"'{victory.faction}' has no seat in this scenario", suffix)
+            listed.add(victory.faction)
+
+    def check_board(self, board: Any) -> None:
+        """Everything drawn fits on the sheet, and bridges and railways follow the map's links."""
+        width, height = board.size
+        if width < 1 or height < 1:
+            self.problem(board, "size must be two positive numbers: width and height", ".size")
+            return
+        areas = {area.id: area for area in self.sections["areas"]}
+        shapes = [(area, "at", (area.at,)) for area in areas.values()]
+        shapes += [(area, "polygon", area.polygon) for area in areas.values()]
+        shapes += [(water, "polygon", water.polygon) for water in board.water]
+        shapes += [(item, "line", item.line) for item in (*board.bridges, *board.railways)]
+        for record, name, points in shapes:
+            outside = next((point for point in points if not (0 <= point[0] <= width and 0 <= point[1] <= height)),
+                           None)
+            if outside is not None:
+                self.problem(record, f"point {list(outside)} lies outside the board ({width} x {height})", f".{name}")
+            if name == "polygon" and 0 < len(points) < 3:
+                self.problem(record, "a polygon needs at least three points", ".polygon")
+        for bridge in board.bridges:
+            if len(bridge.links) != 2 or len(bridge.line) != 2:
+                self.problem(bridge, "a bridge joins two areas ('links') with one straight 'line' of two points")
+            elif bridge.links[0] in areas and bridge.links[1] not in areas[bridge.links[0]].adjacent:
+                self.problem(bridge, f"'{bridge.links[0]}' and '{bridge.links[1]}' are not adjacent; "
+                                     "a bridge is drawn on a road link", ".links")
+        drawn = set()
+        for railway in board.railways:
+            if len(railway.stops) < 2 or 0 < len(railway.line) < 2:
+                self.problem(railway, "a railway needs at least two stops, and a line of at least two points")
+            for index, (first, second) in enumerate(zip(railway.stops, railway.stops[1:])):
+                drawn.add(frozenset((first, second)))
+                if first in areas and second not in areas[first].rail:
+                    self.problem(railway, f"'{first}' and '{second}' have no rail link; add it to their 'rail'",
+                                 f".stops[{index + 1}]")
+        if board.railways:
+            for area in areas.values():
+                for index, other in enumerate(area.rail):
+                    if area.id < other and frozenset((area.id, other)) not in drawn:
+                        self.problem(area, f"the rail link to '{other}' is on no railway in board.railways",
+                                     f".rail[{index}]")
+
+    def check_terms(self) -> None:
+        """Text that uses a glossary term lists it in ``terms``, so the encyclopedia can link them."""
+        words = {term.id: term.matches or (term.name,) for term in self.sections["glossary"]}
+        patterns = {term: re.compile("|".join(rf"\b{re.escape(word)}\b" for word in matches))
+                    for term, matches in words.items()}
+        for record in walk(self.everything):
+            if not isinstance(getattr(record, "terms", None), tuple):
+                continue
+            text = " ".join(getattr(record, name, "") or "" for name in _TEACHING_TEXT)
+            for term, pattern in patterns.items():
+                if term != record.id and term not in record.terms and pattern.search(text):
+                    self.problem(record, f"the text uses the glossary term '{term}'; add it to 'terms'", ".terms")

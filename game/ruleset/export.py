@@ -10,7 +10,7 @@ from game.ruleset.model import Ruleset
 from game.ruleset.vocabulary import Condition, Effect
 
 EXPORT_SECTIONS = ("factions", "groups", "areas", "units", "tracks", "actions", "decrees", "events", "cards",
-                   "glossary")
+                   "glossary", "scenarios", "board")
 
 
 def to_data(value: Any) -> Any:
@@ -34,8 +34,7 @@ def _fields(record: Any) -> dict[str, Any]:
 
 
 def export_rules(rules: Ruleset) -> dict[str, Any]:
-    """The whole ruleset as plain data, one key per section plus ``scenario`` and ``ruleset``."""
+    """The whole ruleset as plain data, one key per section plus ``ruleset``."""
     data: dict[str, Any] = {name: to_data(getattr(rules, name)) for name in EXPORT_SECTIONS}
-    data["scenario"] = to_data(rules.scenario)
     data["ruleset"] = {"id": rules.id, "content_hash": rules.content_hash}
     return data

@@ -13,6 +13,7 @@ from game.ruleset.checks import check_rules
 from game.ruleset.model import (
     Action,
     Area,
+    Board,
     Card,
     Decree,
     Event,
@@ -40,9 +41,10 @@ LIST_SECTIONS: dict[str, type] = {
     "events": Event,
     "cards": Card,
     "glossary": Term,
+    "scenarios": Scenario,
 }
-OPTIONAL_SECTIONS = {"cards", "glossary"}
-SECTION_NAMES = (*LIST_SECTIONS, "scenario")
+OPTIONAL_SECTIONS = {"cards", "glossary", "board"}
+SECTION_NAMES = (*LIST_SECTIONS, "board")
 
 
 def content_hash(sources: MappingType[str, str]) -> str:
@@ -67,14 +69,15 @@ def load_rules(sources: MappingType[str, str]) -> Ruleset:
     sections: dict[str, Any] = {}
     for name, cls in LIST_SECTIONS.items():
         sections[name] = _read_list_section(reader, found, name, cls)
-    scenario_node = found.get("scenario")
-    sections["scenario"] = INVALID if scenario_node is None else reader.read(
-        scenario_node[1], Scenario, "scenario", Scope())
+    board_node = found.get("board")
+    sections["board"] = Board() if board_node is None else reader.read(board_node[1], Board, "board", Scope())
     if not unreadable:
         # With a file unreadable, its sections are missing and every reference to them would look
         # wrong: report the file alone, not a cascade of consequences.
         _report_missing_sections(reader, found, sources)
         check_rules(reader, sections)
+    if not sections["scenarios"] and not reader.problems:
+        reader.problems.append(Problem(found["scenarios"][0].mark, "scenarios", "list at least one scenario"))
     if reader.problems:
         raise RulesError(reader.problems)
     return Ruleset(**sections, content_hash=content_hash(sources))

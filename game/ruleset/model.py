@@ -18,6 +18,8 @@ from game.ruleset.vocabulary import Condition, Effect
 from game.ruleset.yamlnodes import Mapping
 
 Symbol = Literal["star", "circle", "triangle", "square", "diamond", "cross", "hexagon"]
+Pattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checks"]
+Point = tuple[int, int]
 AreaKind = Literal["district", "site", "approach", "offmap"]
 ActionKind = Literal["move", "attack", "agitate", "effect"]
 
@@ -34,6 +36,7 @@ class Entry:
     history: str = ""
     source: str = ""
     discuss: str = ""
+    terms: tuple[str, ...] = ref("glossary", default=())  # glossary terms the text uses
 
 
 @attrs.frozen(kw_only=True)
@@ -69,6 +72,7 @@ class Faction(Entry):
     short: str
     colour: str
     symbol: Symbol = "circle"
+    pattern: Pattern = "solid"  # how the faction's areas are filled, beside the colour
     seat: bool = True
     goals: str = ""
     income: int = 0
@@ -102,8 +106,8 @@ class Area(Entry):
 
     collection = "areas"
     kind: AreaKind
-    at: tuple[int, int]
-    polygon: tuple[tuple[int, int], ...] = ()
+    at: Point
+    polygon: tuple[Point, ...] = ()
     adjacent: tuple[str, ...] = ref("areas")
     rail: tuple[str, ...] = ref("areas", default=())
     features: tuple[str, ...] = defines("features", default=())
@@ -221,6 +225,7 @@ class Term(Entry):
 
     collection = "glossary"
     definition: str
+    matches: tuple[str, ...] = ()  # words that count as using the term; default: its name
 
 
 @attrs.frozen(kw_only=True)
@@ -229,6 +234,13 @@ class Combat:
 
     die: int = 6
     decisive_margin: int = 3
+
+
+@attrs.frozen(kw_only=True)
+class FactionVictory(Victory):
+    """A scenario's own victory conditions for one faction, in place of the faction's."""
+
+    faction: str = ref("factions")
 
 
 @attrs.frozen(kw_only=True)
@@ -242,8 +254,45 @@ class Scenario(Entry):
     actions_per_turn: int = 4
     support_per_influence: int = 4
     combat: Combat = Combat()
+    victory: tuple[FactionVictory, ...] = ()
     setup: tuple[Effect, ...] = ()
     upkeep: tuple[Effect, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Water(Entry):
+    """A river, canal or stretch of sea, drawn as a polygon."""
+
+    collection = "water"
+    polygon: tuple[Point, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Bridge(Entry):
+    """A bridge drawn over water along the road link between two areas."""
+
+    collection = "bridges"
+    links: tuple[str, ...] = ref("areas")  # the two areas it joins
+    line: tuple[Point, ...]  # from one bank to the other
+
+
+@attrs.frozen(kw_only=True)
+class Railway(Entry):
+    """A railway line drawn through the areas it serves, in order."""
+
+    collection = "railways"
+    stops: tuple[str, ...] = ref("areas")  # each stop is rail-linked to the next
+    line: tuple[Point, ...] = ()  # the drawn path; empty: straight from stop to stop
+
+
+@attrs.frozen(kw_only=True)
+class Board:
+    """The map sheet: its size in map units and what is drawn besides the areas."""
+
+    size: Point = (1600, 1200)
+    water: tuple[Water, ...] = ()
+    bridges: tuple[Bridge, ...] = ()
+    railways: tuple[Railway, ...] = ()
 
 
 def _index(entries: tuple[Entry, ...]) -> MappingType[str, Any]:
@@ -264,8 +313,11 @@ class Ruleset:
     events: tuple[Event, ...]
     cards: tuple[Card, ...] = ()
     glossary: tuple[Term, ...] = ()
-    scenario: Scenario
+    scenarios: tuple[Scenario, ...]
+    board: Board = Board()
     content_hash: str = ""
+    scenario: Scenario = attrs.field(default=None)  # the one being played; by default the first
+
 
     faction: MappingType[str, Faction] = attrs.field(init=False, eq=False, repr=False)
     group: MappingType[str, Group] = attrs.field(init=False, eq=False, repr=False)
@@ -284,6 +336,8 @@ class Ruleset:
     seat_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.scenario is None:
+            object.__setattr__(self, "scenario", self.scenarios[0])
         for name in ("faction", "group", "track", "area", "unit", "action", "decree", "event", "card"):
             object.__setattr__(self, name, _index(getattr(self, name + "s")))
         positions = {
@@ -305,6 +359,22 @@ class Ruleset:
     def seats(self) -> tuple[str, ...]:
         """The seated factions in initiative order."""
         return self.scenario.seats
+
+    def with_scenario(self, scenario_id: str) -> "Ruleset":
+        """The same rules set up for another of their scenarios; ``KeyError`` if there is none by that id."""
+        if scenario_id == self.scenario.id:
+            return self
+        chosen = next((scenario for scenario in self.scenarios if scenario.id == scenario_id), None)
+        if chosen is None:
+            raise KeyError(scenario_id)
+        return attrs.evolve(self, scenario=chosen)
+
+    def victory_of(self, faction_id: str) -> Victory:
+        """How a faction wins in the scenario being played: the scenario's own terms, else the faction's."""
+        for victory in self.scenario.victory:
+            if victory.faction == faction_id:
+                return victory
+        return self.faction[faction_id].victory
 
     def city_tracks(self) -> tuple[Track, ...]:
         """Tracks with one value for the whole city, in state order."""

@@ -10,6 +10,7 @@ import attrs
 from game.engine import Game, GameState, IllegalMoveError, InvalidMoveError, Move, parse_move
 from game.engine.query import current_date
 from game.ruleset.calendar import format_dual
+from game.ruleset.model import Ruleset
 from game.savegame.envelope import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -46,6 +47,7 @@ class LoadedGame:
 def save_info(game: Game, state: GameState, seats: dict[str, str] | None = None) -> dict[str, Any]:
     """What a load screen shows about a save: turn, date, who sits where, whether it is over."""
     return {
+        "scenario": game.rules.scenario.name,
         "turn": state.turn,
         "date": format_dual(current_date(game.rules, state)),
         "seats": seats or {},
@@ -63,6 +65,18 @@ def save_game(path: Path | str, game: Game, seed: int, moves: list[Move] | tuple
         write_atomic(Path(path), canonical_json(envelope, indent=1) + "\n")
     except OSError as error:
         raise SaveError(path, f"cannot be written: {error.strerror or error}") from error
+
+
+def game_for_save(path: Path | str, rules: Ruleset) -> Game:
+    """The game of the scenario a save was made in, from ``rules``; ``SaveError`` if they lack it."""
+    path = Path(path)
+    scenario_id = _read_envelope(path)["rules"]["id"]
+    try:
+        return Game(rules.with_scenario(scenario_id))
+    except KeyError:
+        known = ", ".join(scenario.id for scenario in rules.scenarios)
+        raise SaveError(path, f"saved in the scenario '{scenario_id}', which these rules do not have "
+                              f"(they have: {known})") from None
 
 
 def load_game(path: Path | str, game: Game,

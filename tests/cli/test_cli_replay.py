@@ -96,7 +96,7 @@ def test_replaying_with_other_rules_than_the_save_was_made_with_is_refused(cli, 
     run = cli("replay", path)
 
     assert run.code != 0
-    assert run.err == f"petrograd: {path}: saved with the rules 'mini', but the rules loaded are 'petrograd_1917'\n"
+    assert run.err == f"petrograd: {path}: saved in the scenario 'mini', which these rules do not have (they have: petrograd_1917)\n"
 
 
 def test_replaying_a_damaged_save_in_a_real_process_prints_no_traceback(petrograd, tmp_path):
