@@ -299,12 +299,13 @@ class _Checker:
     def check_terms(self) -> None:
         """Text that uses a glossary term lists it in ``terms``, so the encyclopedia can link them."""
         words = {term.id: term.matches or (term.name,) for term in self.sections["glossary"]}
-        patterns = {term: re.compile("|".join(rf"\b{re.escape(word)}\b" for word in matches))
+        patterns = {term: re.compile("|".join(rf"\b{re.escape(word)}\b" for word in matches), re.IGNORECASE)
                     for term, matches in words.items()}
         for record in walk(self.everything):
             if not isinstance(getattr(record, "terms", None), tuple):
                 continue
             text = " ".join(getattr(record, name, "") or "" for name in _TEACHING_TEXT)
             for term, pattern in patterns.items():
-                if term != record.id and term not in record.terms and pattern.search(text):
+                itself = record.collection == "glossary" and term == record.id
+                if not itself and term not in record.terms and pattern.search(text):
                     self.problem(record, f"the text uses the glossary term '{term}'; add it to 'terms'", ".terms")
