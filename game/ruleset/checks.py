@@ -39,8 +39,10 @@ def check_rules(reader: Reader, sections: dict[str, Any]) -> None:
     scenarios = sections["scenarios"]
     for scenario in scenarios:
         checker.check_scenario(scenario)
-    if scenarios:
-        checker.check_windows(min(s.turns[0] for s in scenarios if s.turns), max(s.end for s in scenarios))
+    defined = sum(1 for definition in reader.definitions if definition.collection == "scenarios")
+    if scenarios and len(scenarios) == defined and all(scenario.turns for scenario in scenarios):
+        # With a scenario left out for its own problems, the windows cannot be judged.
+        checker.check_windows(scenarios)
     checker.check_influence()
     if sections["board"] is not INVALID:
         checker.check_board(sections["board"])
@@ -209,11 +211,14 @@ class _Checker:
             if owner in factions and not factions[owner].seat:
                 self.problem(record, f"'{owner}' has no seat, so no one could ever use this", suffix)
 
-    def check_windows(self, first: Any, last: Any) -> None:
+    def check_windows(self, scenarios: tuple[Any, ...]) -> None:
         """An event whose window lies outside every scenario's dates would never arrive."""
+        spans = [(scenario.turns[0], scenario.end) for scenario in scenarios]
         for event in self.sections["events"]:
-            if event.window is not None and (event.window.end < first or event.window.start > last):
-                self.problem(event, f"the window lies outside the scenarios ({first} to {last}); "
+            window = event.window
+            if window is not None and not any(window.start <= end and window.end >= first for first, end in spans):
+                dates = ", ".join(f"{first} to {end}" for first, end in spans)
+                self.problem(event, f"the window lies outside every scenario ({dates}); "
                                     "the event could never arrive", ".window")
 
     def check_influence(self) -> None:
@@ -252,7 +257,7 @@ class _Checker:
             suffix = f".victory[{index}].faction"
             if victory.faction in listed:
                 self.problem(scenario, f"'{victory.faction}' is listed twice in victory", suffix)
-            elif victory.faction not in scenario.seats:
+            elif victory.faction in factions and victory.faction not in scenario.seats:
                 self.problem(scenario, f"'{victory.faction}' has no seat in this scenario", suffix)
             listed.add(victory.faction)
 
@@ -277,7 +282,7 @@ class _Checker:
         for bridge in board.bridges:
             if len(bridge.links) != 2 or len(bridge.line) != 2:
                 self.problem(bridge, "a bridge joins two areas ('links') with one straight 'line' of two points")
-            elif bridge.links[0] in areas and bridge.links[1] not in areas[bridge.links[0]].adjacent:
+            elif set(bridge.links) <= set(areas) and bridge.links[1] not in areas[bridge.links[0]].adjacent:
                 self.problem(bridge, f"'{bridge.links[0]}' and '{bridge.links[1]}' are not adjacent; "
                                      "a bridge is drawn on a road link", ".links")
         drawn = set()
@@ -286,7 +291,7 @@ class _Checker:
                 self.problem(railway, "a railway needs at least two stops, and a line of at least two points")
             for index, (first, second) in enumerate(zip(railway.stops, railway.stops[1:])):
                 drawn.add(frozenset((first, second)))
-                if first in areas and second not in areas[first].rail:
+                if first in areas and second in areas and second not in areas[first].rail:
                     self.problem(railway, f"'{first}' and '{second}' have no rail link; add it to their 'rail'",
                                  f".stops[{index + 1}]")
         if board.railways:

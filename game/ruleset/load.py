@@ -76,8 +76,9 @@ def load_rules(sources: MappingType[str, str]) -> Ruleset:
         # wrong: report the file alone, not a cascade of consequences.
         _report_missing_sections(reader, found, sources)
         check_rules(reader, sections)
-    if not sections["scenarios"] and not reader.problems:
-        reader.problems.append(Problem(found["scenarios"][0].mark, "scenarios", "list at least one scenario"))
+    listed = found.get("scenarios")
+    if listed is not None and isinstance(listed[1], Sequence) and not listed[1].items:
+        reader.problems.append(Problem(listed[0].mark, "scenarios", "list at least one scenario"))
     if reader.problems:
         raise RulesError(reader.problems)
     return Ruleset(**sections, content_hash=content_hash(sources))

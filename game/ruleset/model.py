@@ -316,7 +316,8 @@ class Ruleset:
     scenarios: tuple[Scenario, ...]
     board: Board = Board()
     content_hash: str = ""
-    scenario: Scenario = attrs.field(default=None)  # the one being played; by default the first
+    # The scenario being played; None at construction means the first.
+    scenario: Scenario = attrs.field(default=None)
 
 
     faction: MappingType[str, Faction] = attrs.field(init=False, eq=False, repr=False)

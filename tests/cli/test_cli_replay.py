@@ -90,13 +90,29 @@ def test_replaying_a_save_with_an_illegal_move_stops_there_with_a_one_line_reaso
     assert run.err == f"petrograd: {path}: damaged: move 1 ('act march hall bridge') is not legal at that point\n"
 
 
-def test_replaying_with_other_rules_than_the_save_was_made_with_is_refused(cli, saved):
+def test_replaying_with_other_rules_than_the_save_was_made_with_is_refused(cli, saved, shipped_rules):
     path, _ = saved
 
     run = cli("replay", path)
 
+    known = ", ".join(scenario.id for scenario in shipped_rules.scenarios)
     assert run.code != 0
-    assert run.err == f"petrograd: {path}: saved in the scenario 'mini', which these rules do not have (they have: petrograd_1917)\n"
+    assert run.err == (f"petrograd: {path}: saved in the scenario 'mini', which these rules do not have "
+                       f"(they have: {known})\n")
+
+
+
+def test_a_game_of_another_scenario_saves_and_replays_in_that_scenario(cli, tmp_path, mini_rules_dir):
+    path = tmp_path / "short.json"
+    played = cli("simulate", "--seed", "4", "--log", "--save", path, "--scenario", "mini_short",
+                 "--rules", mini_rules_dir)
+
+    replayed = cli("replay", path, "--rules", mini_rules_dir)
+
+    assert played.code == replayed.code == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["rules"]["id"] == "mini_short"
+    assert json.loads(path.read_text(encoding="utf-8"))["info"]["scenario"] == "Mini, one turn"
+    assert replayed.out.splitlines() == played.out.splitlines()[:-1]
 
 
 def test_replaying_a_damaged_save_in_a_real_process_prints_no_traceback(petrograd, tmp_path):

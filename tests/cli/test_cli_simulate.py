@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-SUMMARY_KEYS = {"games", "wins", "lengths", "decrees_issued", "events_fired", "stalled"}
+SUMMARY_KEYS = {"games", "scenario", "wins", "lengths", "decrees_issued", "events_fired", "stalled"}
 
 
 @pytest.fixture
@@ -19,6 +19,7 @@ def summary(cli):
 def test_json_output_is_one_object_with_the_figures_of_every_game(summary, shipped_game, shipped_rules):
     assert SUMMARY_KEYS <= set(summary)
     assert summary["games"] == 20
+    assert summary["scenario"] == shipped_rules.scenarios[0].id == summary["rules"]["id"]
     assert list(summary["wins"]) == list(shipped_game.seats)
     assert all(isinstance(count, int) and 0 <= count <= 20 for count in summary["wins"].values())
     assert sum(summary["wins"].values()) >= summary["games"] - summary["stalled"]
@@ -183,3 +184,49 @@ def test_simulate_with_a_missing_rules_folder_fails_cleanly(cli, tmp_path):
 
     assert run.code == 1
     assert "rules folder not found" in run.err
+
+
+def test_scenario_plays_another_scenario_of_the_rules(cli, mini_rules_dir, mini_rules):
+    run = cli("simulate", "--games", "3", "--seed", "3", "--json", "--scenario", "mini_short",
+              "--rules", mini_rules_dir)
+
+    assert run.code == 0 and run.err == ""
+    summary = json.loads(run.out)
+    assert summary["scenario"] == "mini_short"
+    assert summary["rules"] == {"id": "mini_short", "content_hash": mini_rules.content_hash}
+    assert list(summary["wins"]) == ["blues", "reds"]
+
+
+def test_the_first_scenario_is_played_unless_another_is_asked_for(cli, mini_rules_dir):
+    argv = ("simulate", "--games", "3", "--seed", "3", "--json", "--rules", mini_rules_dir)
+    default, first, short = (json.loads(cli(*argv, *extra).out) for extra in
+                             ((), ("--scenario", "mini"), ("--scenario", "mini_short")))
+
+    assert default == first
+    assert default["scenario"] == "mini"
+    assert short["lengths"] != default["lengths"]
+
+
+def test_a_game_of_another_scenario_is_logged_on_its_own_dates(cli, mini_rules_dir):
+    run = cli("simulate", "--log", "--seed", "3", "--scenario", "mini_short", "--rules", mini_rules_dir)
+    turns = [line for line in run.out.splitlines() if line.startswith("— Turn ")]
+
+    assert run.code == 0
+    assert len(turns) == 1 and "29 Oct" in turns[0]
+
+
+def test_an_unknown_scenario_exits_non_zero_with_a_one_line_reason_listing_the_scenarios(cli, mini_rules_dir):
+    run = cli("simulate", "--scenario", "mini_long", "--rules", mini_rules_dir)
+
+    assert run.code == 1
+    assert run.out == ""
+    assert run.err == "petrograd: --scenario: no scenario 'mini_long' in the rules; they have: mini, mini_short\n"
+
+
+def test_an_unknown_scenario_in_a_real_process_prints_no_traceback(petrograd, shipped_rules):
+    run = petrograd("simulate", "--scenario", "nowhere")
+
+    known = ", ".join(scenario.id for scenario in shipped_rules.scenarios)
+    assert (run.code, run.out) == (1, "")
+    assert run.err == f"petrograd: --scenario: no scenario 'nowhere' in the rules; they have: {known}\n"
+

@@ -56,7 +56,8 @@ def schema_classes() -> set[type]:
     """Every record a designer writes, found by following the type hints from the sections."""
     found: set[type] = set()
     waiting = [model.Faction, model.Group, model.Track, model.Area, model.UnitType, model.Action, model.Decree,
-               model.Event, model.Card, model.Term, model.Scenario, *v.EFFECTS.values(), *v.CONDITIONS.values()]
+               model.Event, model.Card, model.Term, model.Scenario, model.Board, *v.EFFECTS.values(),
+               *v.CONDITIONS.values()]
     while waiting:
         cls = waiting.pop()
         if cls in found or not attrs.has(cls):

@@ -20,7 +20,7 @@ from .rulestext import (
     split_by_section,
 )
 
-SECTIONS = "factions, groups, tracks, areas, units, actions, decrees, events, cards, glossary, scenario"
+SECTIONS = "factions, groups, tracks, areas, units, actions, decrees, events, cards, glossary, scenarios, board"
 
 
 def without(section: str, files: dict[str, str]) -> dict[str, str]:
@@ -39,7 +39,7 @@ def same_rules(first, second) -> bool:
 def test_the_sections_may_be_spread_over_several_files():
     files = split_by_section()
     assert sorted(files) == [f"rules/{name}.yaml" for name in sorted(SECTIONS.split(", "))
-                             if name != "glossary"]
+                             if name not in ("glossary", "board")]
     assert same_rules(loads(files), loads(MINI_TEXT))
 
 
@@ -66,14 +66,22 @@ def test_a_missing_section_is_reported():
                             "(e.g. decrees.yaml)")
 
 
-def test_a_missing_scenario_is_reported():
-    [problem] = problems_besides_unset_flags(without("scenario", split_by_section()))
-    assert problem.message == "missing section 'scenario'; add 'scenario:' to a rules file (e.g. scenario.yaml)"
+def test_a_missing_scenarios_section_is_reported():
+    [problem] = problems_besides_unset_flags(without("scenarios", split_by_section()))
+    assert problem.message == "missing section 'scenarios'; add 'scenarios:' to a rules file (e.g. scenarios.yaml)"
 
 
-def test_cards_and_glossary_may_be_left_out():
+def test_the_old_single_scenario_section_suggests_the_list():
+    files = split_by_section()
+    files["rules/scenario.yaml"] = files.pop("rules/scenarios.yaml").replace("scenarios:", "scenario:", 1)
+    problem = next(problem for problem in problems_in(files) if problem.mark.file == "rules/scenario.yaml")
+    assert str(problem) == "rules/scenario.yaml:1:1: unknown section 'scenario'; did you mean 'scenarios'?"
+
+
+def test_cards_glossary_and_board_may_be_left_out():
     rules = loads(without("cards", split_by_section()))
     assert rules.cards == () and rules.glossary == ()
+    assert rules.board.size == (1600, 1200) and rules.board.water == ()
 
 
 def test_a_section_must_be_a_list_of_entries():
@@ -184,7 +192,7 @@ def test_a_folder_is_read_file_by_file(tmp_path):
     assert sorted(read_rules_texts(tmp_path)) == sorted(str(tmp_path / name) for name in
                                                           ("actions.yaml", "areas.yaml", "cards.yaml", "decrees.yaml",
                                                            "events.yaml", "factions.yaml", "groups.yaml",
-                                                           "scenario.yaml", "tracks.yaml", "units.yaml"))
+                                                           "scenarios.yaml", "tracks.yaml", "units.yaml"))
 
 
 def test_problems_in_a_folder_name_the_file_by_its_path(tmp_path):

@@ -12,10 +12,10 @@ from .rulestext import (
     adding,
     col_of,
     edited,
+    first_scenario_only,
     line_of,
     loads,
     only_problem,
-    problems_besides_unset_flags,
     problems_in,
 )
 
@@ -43,7 +43,7 @@ def test_an_unknown_key_without_a_close_match_lists_the_keys_expected():
     problem = only_problem(edited(GUARDS, "{id: guards, name: Guards, strength: 1, colour: red}"))
     assert problem.path == "units[0].colour"
     assert problem.message == ("unknown key 'colour'; expected one of: id, name, date, history, source, discuss, "
-                               "strength, can_get_drunk, agitation, bonuses")
+                               "terms, strength, can_get_drunk, agitation, bonuses")
 
 
 def test_an_unknown_key_is_reported_but_the_entry_is_still_read():
@@ -99,14 +99,14 @@ def test_a_value_of_the_wrong_type_names_the_type_expected_and_what_was_found(ol
 
 
 def test_a_date_written_in_words_is_refused():
-    [problem] = problems_besides_unset_flags(edited("end: 1917-11-05", "end: 5 November 1917"))
+    problem = only_problem(first_scenario_only(edited("end: 1917-11-05", "end: 5 November 1917")))
     assert (problem.path, problem.message) == (
-        "scenario.end", "expected a date such as 1917-10-25 (Old Style), found text '5 November 1917'")
+        "scenarios[0].end", "expected a date such as 1917-10-25 (Old Style), found text '5 November 1917'")
 
 
 def test_an_impossible_date_is_refused():
-    [problem] = problems_besides_unset_flags(edited("end: 1917-11-05", "end: 1917-11-31"))
-    assert problem.path == "scenario.end"
+    problem = only_problem(first_scenario_only(edited("end: 1917-11-05", "end: 1917-11-31")))
+    assert problem.path == "scenarios[0].end"
     assert problem.message == "1917-11-31 is not a day of the calendar"
 
 
@@ -323,8 +323,18 @@ def test_self_in_the_scenario_setup_and_upkeep_is_refused():
     text = edited("{track: influence, faction: reds, to: 2}", "{track: influence, faction: self, to: 2}")
     text = edited("- change_track: {track: bread, by: -1}\n",
                   "- shift_support: {group: workers, toward: self, by: 1}\n", text)
-    assert [(problem.path, problem.message) for problem in problems_besides_unset_flags(text)] == [
-        ("scenario.setup[4].faction", SELF_NOWHERE), ("scenario.upkeep[0].toward", SELF_NOWHERE)]
+    assert [(problem.path, problem.message) for problem in problems_in(first_scenario_only(text))] == [
+        ("scenarios[0].setup[4].faction", SELF_NOWHERE), ("scenarios[0].upkeep[0].toward", SELF_NOWHERE)]
+
+
+def test_self_in_a_scenario_victory_means_the_faction_whose_victory_it_is():
+    rules = loads(MINI_TEXT)  # mini_short's objective for the Reds: {controls: {faction: self, area: hill}}
+    assert rules.scenarios[1].victory[0].objectives[0].when[0].faction == "self"
+
+
+def test_self_as_the_faction_a_scenario_victory_is_for_is_an_unknown_faction():
+    problem = only_problem(edited("    - faction: reds\n", "    - faction: self\n"))
+    assert (problem.path, problem.message) == ("scenarios[1].victory[0].faction", "unknown faction 'self'")
 
 
 def test_self_is_allowed_in_actions_decrees_cards_and_victory_conditions():

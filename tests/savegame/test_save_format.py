@@ -36,7 +36,8 @@ def test_the_envelope_names_the_format_version_rules_seed_moves_checksum_and_inf
     assert data["moves"] == [move.notation() for move in played_mini.moves]
     assert data["checksum"] == state_checksum(played_mini.state)
     assert data["checksum"].startswith("sha256:")
-    assert set(data["info"]) == {"turn", "date", "seats", "finished"}
+    assert set(data["info"]) == {"scenario", "turn", "date", "seats", "finished"}
+    assert data["info"]["scenario"] == mini_game.rules.scenario.name == "Mini"
 
 
 def test_saving_the_same_game_twice_writes_the_same_bytes(tmp_path, shipped_game, play_random):
