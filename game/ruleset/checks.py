@@ -271,6 +271,7 @@ class _Checker:
         shapes = [(area, "at", (area.at,)) for area in areas.values()]
         shapes += [(area, "polygon", area.polygon) for area in areas.values()]
         shapes += [(water, "polygon", water.polygon) for water in board.water]
+        shapes += [(water, "label_at", (water.label_at,)) for water in board.water if water.label_at]
         shapes += [(item, "line", item.line) for item in (*board.bridges, *board.railways)]
         for record, name, points in shapes:
             outside = next((point for point in points if not (0 <= point[0] <= width and 0 <= point[1] <= height)),

@@ -265,6 +265,7 @@ class Water(Entry):
 
     collection = "water"
     polygon: tuple[Point, ...]
+    label_at: Point | None = None  # where its name is written; left out, the name is not drawn
 
 
 @attrs.frozen(kw_only=True)

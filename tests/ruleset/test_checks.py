@@ -543,6 +543,8 @@ def test_without_a_board_the_map_is_drawn_on_a_1600_by_1200_sheet():
      "{id: depot"),
     ("[260, 300], [250, 300]]", "[260, 301], [250, 300]]", "board.water[0].polygon",
      "point [260, 301] lies outside the board (600 x 300)", "{id: river"),
+    ("[260, 300], [250, 300]]", "[260, 300], [250, 300]], label_at: [255, 350]", "board.water[0].label_at",
+     "point [255, 350] lies outside the board (600 x 300)", "{id: river"),
     ("[[250, 0], [260, 0], [260, 300], [250, 300]]", "[[250, 0], [260, 0]]", "board.water[0].polygon",
      "a polygon needs at least three points", "{id: river"),
     ("line: [[240, 100], [270, 100]]", "line: [[240, 100], [-1, 100]]", "board.bridges[0].line",
