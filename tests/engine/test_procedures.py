@@ -127,8 +127,9 @@ def test_a_second_draw_reveals_nothing_about_the_first(shipped_game):
             seen.append(tuple((outcome.id, outcome.name, outcome.weight) for outcome in state.decision.outcomes))
         state = shipped_game.apply(state, shipped_game.sample_chance(state) if shipped_game.current_player(state)
                                    == "chance" else shipped_game.legal_moves(state)[0])
-    assert [len(outcomes) for outcomes in seen] == [3, 2]
-    assert seen[1] == tuple((f"card_{k}", f"card {k} of 2", 1) for k in (1, 2))
+    deck = sum(card.copies for card in shipped_game.rules.cards if card.faction == "sovnarkom")
+    assert [len(outcomes) for outcomes in seen] == [deck, deck - 1]
+    assert seen[1] == tuple((f"card_{k}", f"card {k} of {deck - 1}", 1) for k in range(1, deck))
 
 
 def test_events_fire_in_their_window_only(mini_game, start):
