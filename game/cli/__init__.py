@@ -23,6 +23,8 @@ computer) is not built yet. What works today, from the command line:
   petrograd validate [RULES_DIR]     check the YAML rules; every problem as file:line:col
   petrograd rules export             the loaded rules as JSON
   petrograd simulate --games 200     play whole games with random bots; summary of results
+  petrograd simulate --scenario cossacks_at_the_gates
+                                     the same for the three-turn, one-lesson scenario
   petrograd simulate --log --save game.json
                                      one game, move by move, saved to a file
   petrograd replay game.json         replay a save and print its log
