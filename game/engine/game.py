@@ -7,7 +7,9 @@
 True
 """
 
-from game.engine import legal, play
+from typing import Any
+
+from game.engine import legal, observe, play
 from game.engine.bounds import step_bound
 from game.engine.flow import new_game
 from game.engine.log import QUIET, Log
@@ -74,6 +76,14 @@ class Game:
     def is_legal(self, state: GameState, move: Move) -> bool:
         """Whether ``move`` may be applied now."""
         return play.is_legal(self.rules, state, move)
+
+    def observation(self, state: GameState, faction: str | None) -> dict[str, Any]:
+        """What ``faction`` may see of ``state`` (``None``: what every seat sees), as plain data."""
+        return observe.observation(self.rules, state, faction)
+
+    def determinise(self, state: GameState, faction: str, seed: int) -> GameState:
+        """A state ``faction`` cannot tell from ``state``: others' hidden cards dealt afresh, new dice."""
+        return observe.determinise(self.rules, state, faction, seed)
 
     def is_terminal(self, state: GameState) -> bool:
         """Whether the game is over."""
