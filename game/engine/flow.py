@@ -13,6 +13,7 @@ import attrs
 from game.engine import query as q
 from game.engine.conditions import holds_all
 from game.engine.effects import apply_effect, push, set_track
+from game.engine.goals import goal_statuses
 from game.engine.log import Log, faction_name
 from game.engine.procedures import DrawCards, DrawEvent, FireEvent
 from game.engine.rng import seed_state
@@ -162,8 +163,7 @@ def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
 
 def objective_points(rules: Ruleset, state: GameState, faction: str) -> int:
     """A seat's points from the objectives that hold now."""
-    return sum(objective.points for objective in rules.victory_of(faction).objectives
-               if holds_all(rules, state, objective.when, Context(actor=faction)))
+    return sum(goal.points for goal in goal_statuses(rules, state, faction) if goal.held)
 
 
 def final_scoring(rules: Ruleset, state: GameState, log: Log) -> GameState:

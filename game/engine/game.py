@@ -10,8 +10,9 @@ True
 from typing import Any
 
 from game.engine import legal, observe, play
+from game.engine.goals import GoalStatus, goal_statuses
 from game.engine.bounds import step_bound
-from game.engine.flow import new_game
+from game.engine.flow import new_game, objective_points
 from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Move
 from game.engine.state import GameState, PendingChance, Result
@@ -84,6 +85,14 @@ class Game:
     def determinise(self, state: GameState, faction: str, seed: int) -> GameState:
         """A state ``faction`` cannot tell from ``state``: others' hidden cards dealt afresh, new dice."""
         return observe.determinise(self.rules, state, faction, seed)
+
+    def goals(self, state: GameState, faction: str) -> tuple[GoalStatus, ...]:
+        """The faction's sudden deaths and objectives, with how many of their conditions hold now."""
+        return goal_statuses(self.rules, state, faction)
+
+    def points(self, state: GameState, faction: str) -> int:
+        """The objective points the faction would score if the game ended now."""
+        return objective_points(self.rules, state, faction)
 
     def is_terminal(self, state: GameState) -> bool:
         """Whether the game is over."""

@@ -1,0 +1,28 @@
+"""Each faction's distance from victory, condition by condition, as the goal panel and the bots read it."""
+
+from game.engine import CHANCE
+
+
+def test_the_goals_list_sudden_deaths_then_objectives_in_the_rules_order(mini_game, mini_rules):
+    state = mini_game.new_initial_state(1)
+    goals = mini_game.goals(state, "blues")
+    victory = mini_rules.victory_of("blues")
+
+    assert [goal.name for goal in goals] == [s.reason for s in victory.sudden_death] + [
+        o.name for o in victory.objectives]
+    assert [goal.sudden_death for goal in goals] == [True] * len(victory.sudden_death) + [False] * len(
+        victory.objectives)
+
+
+def test_points_are_the_objectives_held_now_and_match_the_final_scoring(shipped_game):
+    state = shipped_game.new_initial_state(4)
+    while not shipped_game.is_terminal(state):
+        player = shipped_game.current_player(state)
+        state = shipped_game.apply(state, shipped_game.sample_chance(state) if player == CHANCE
+                                   else shipped_game.legal_moves(state)[-1])
+        for faction in shipped_game.seats:
+            goals = shipped_game.goals(state, faction)
+            assert all(0 <= goal.met <= goal.total for goal in goals)
+            assert shipped_game.points(state, faction) == sum(goal.points for goal in goals if goal.held)
+    assert state.result.reason == "most points when the last turn ends"  # this seed plays to the end
+    assert state.result.points == tuple(shipped_game.points(state, faction) for faction in shipped_game.seats)
