@@ -10,9 +10,9 @@ True
 from typing import Any
 
 from game.engine import legal, observe, play
-from game.engine.goals import GoalStatus, goal_statuses
 from game.engine.bounds import step_bound
 from game.engine.flow import new_game, objective_points
+from game.engine.goals import GoalStatus, goal_statuses
 from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Move
 from game.engine.state import GameState, PendingChance, Result
