@@ -9,13 +9,15 @@ from collections.abc import Callable
 import attrs
 
 from game.ai.bots import Bot, RandomBot
+from game.ai.lookahead import LookaheadBot
 from game.ruleset.problems import did_you_mean
 
 DEFAULT_LEVEL = "random"
 LEVELS: dict[str, Callable[[int, dict[str, str]], Bot]] = {
     "random": lambda seed, options: RandomBot(seed),
+    "normal": lambda seed, options: LookaheadBot(seed),
 }
-LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": ()}
+LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "normal": ()}
 
 
 class SpecError(ValueError):

@@ -47,14 +47,15 @@ def determinise(rules: Ruleset, state: GameState, faction: str, seed: int) -> Ga
     For every other seat the cards it holds and the cards left in its deck are
     pooled and dealt again, the hand keeping its size; the generator is
     re-seeded, so a search cannot foresee the real dice. The same ``seed``
-    always deals the same way.
+    always deals the same way, and two states the faction cannot tell apart
+    give the same world.
     """
     seat = rules.seat_index[faction]
     hands, decks = list(state.hands), list(state.decks)
     for other in range(len(hands)):
         if other == seat or not hands[other]:
             continue
-        pool = list(hands[other] + decks[other])
+        pool = sorted(hands[other] + decks[other])  # in a fixed order: the real split must not leak through
         _shuffle(pool, Generator(derive_seed(seed, other + 1)))
         size = len(hands[other])
         hands[other], decks[other] = tuple(pool[:size]), tuple(sorted(pool[size:]))

@@ -76,3 +76,12 @@ def test_a_determinised_state_plays_on_to_the_end(shipped_game, dealt):
         state = shipped_game.apply(state, shipped_game.sample_chance(state) if moves is None else moves[-1])
 
     assert shipped_game.outcome(state).winners
+
+
+def test_states_a_faction_cannot_tell_apart_give_it_the_same_worlds(shipped_game, dealt):
+    other = shipped_game.rules.seat_index["sovnarkom"]
+    hands, decks = list(dealt.hands), list(dealt.decks)
+    hands[other], decks[other] = decks[other][:len(hands[other])], hands[other] + decks[other][len(hands[other]):]
+    swapped = dealt.replace(hands=tuple(hands), decks=tuple(decks), rng=dealt.rng + 1)
+
+    assert shipped_game.determinise(swapped, "whites", 9) == shipped_game.determinise(dealt, "whites", 9)
