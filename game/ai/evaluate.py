@@ -14,9 +14,9 @@ from game.engine import Game, GameState
 
 PARTIAL_CREDIT = 0.5  # of an objective's points, scaled by the share of its conditions met
 SUDDEN_DEATH_WEIGHT = 4.0  # a sudden death all but met is worth about this many points
-INFLUENCE_WEIGHT = 0.15
-STRENGTH_WEIGHT = 0.2
-TEMPERATURE = 1.5  # points of lead that make a win about e (2.7) times likelier
+INFLUENCE_WEIGHT = 0.1
+STRENGTH_WEIGHT = 0.05
+TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
 
 
 def faction_score(game: Game, state: GameState, faction: str) -> float:

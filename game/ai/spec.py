@@ -10,14 +10,16 @@ import attrs
 
 from game.ai.bots import Bot, RandomBot
 from game.ai.lookahead import LookaheadBot
+from game.ai.mcts import MctsBot
 from game.ruleset.problems import did_you_mean
 
 DEFAULT_LEVEL = "random"
 LEVELS: dict[str, Callable[[int, dict[str, str]], Bot]] = {
     "random": lambda seed, options: RandomBot(seed),
     "normal": lambda seed, options: LookaheadBot(seed),
+    "hard": lambda seed, options: _hard(seed, options),
 }
-LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "normal": ()}
+LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "normal": (), "hard": ("iterations", "time")}
 
 
 class SpecError(ValueError):
@@ -40,6 +42,15 @@ class SeatSpec:
         return LEVELS[self.level](seed, dict(self.options))
 
 
+def _hard(seed: int, options: dict[str, str]) -> Bot:
+    """The search bot with its budget: ``iterations=N`` or ``time=SECONDS`` (checked when the spec is parsed)."""
+    if "iterations" in options:
+        return MctsBot(seed, iterations=int(options["iterations"]))
+    if "time" in options:
+        return MctsBot(seed, seconds=float(options["time"]))
+    return MctsBot(seed)
+
+
 def parse_level(text: str) -> SeatSpec:
     """``random`` or ``level:key=value:key=value``."""
     level, *pairs = text.strip().split(":")
@@ -56,8 +67,20 @@ def _with_options(level: str, pairs: list[str]) -> SeatSpec:
         if not equals or key not in LEVEL_OPTIONS[level]:
             allowed = ", ".join(LEVEL_OPTIONS[level]) or "none"
             raise SpecError(f"'{pair}' is not an option of level '{level}' (options: {allowed})")
+        _check_number(key, value)
         options.append((key, value))
+    if len({key for key, _ in options}) < len(options) or {key for key, _ in options} == {"iterations", "time"}:
+        raise SpecError(f"level '{level}' takes one budget: iterations=N or time=SECONDS, not both or twice")
     return SeatSpec(level, tuple(options))
+
+
+def _check_number(key: str, value: str) -> None:
+    try:
+        number = int(value) if key == "iterations" else float(value)
+    except ValueError:
+        number = 0
+    if not number > 0:
+        raise SpecError(f"'{key}={value}' needs a positive number, e.g. iterations=400 or time=0.5")
 
 
 def parse_bots(text: str, seats: tuple[str, ...]) -> dict[str, SeatSpec]:

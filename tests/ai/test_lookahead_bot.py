@@ -1,52 +1,38 @@
 """The normal bot: a legal move, the same for the same seed, blind to hidden cards, with a reason."""
 
+import itertools
+
 import pytest
 
 from game.ai import play_game
 from game.ai.evaluate import evaluate, win_chances
 from game.ai.lookahead import LookaheadBot
 from game.ai.spec import parse_bots
-from game.engine import CHANCE
-
-
-def first_decisions(game, seed, count):
-    """States at which a seat decides, along a game of random legal moves (the first of each list)."""
-    state = game.new_initial_state(seed)
-    found = []
-    while len(found) < count and not game.is_terminal(state):
-        player = game.current_player(state)
-        if player == CHANCE:
-            state = game.apply(state, game.sample_chance(state))
-            continue
-        found.append(state)
-        moves = game.legal_moves(state)
-        state = game.apply(state, moves[(len(found) * 7) % len(moves)])
-    return found
 
 
 @pytest.fixture(scope="module")
-def decisions(shipped_game):
-    return first_decisions(shipped_game, 11, 25)
+def positions(shipped_game, decisions):
+    return list(itertools.islice(decisions(shipped_game, 11), 25))
 
 
-def test_the_normal_bot_always_picks_a_legal_move_and_gives_a_reason(shipped_game, decisions):
+def test_the_normal_bot_always_picks_a_legal_move_and_gives_a_reason(shipped_game, positions):
     bot = LookaheadBot(1)
-    for state in decisions:
+    for state in positions:
         choice = bot.choose_explained(shipped_game, state)
         assert shipped_game.is_legal(state, choice.move)
         faction = shipped_game.current_player(state)
         assert choice.reason.startswith(shipped_game.rules.faction[faction].short)
 
 
-def test_the_normal_bot_is_reproducible_with_its_seed(shipped_game, decisions):
-    first = [LookaheadBot(5).choose_explained(shipped_game, state) for state in decisions]
-    again = [LookaheadBot(5).choose_explained(shipped_game, state) for state in decisions]
+def test_the_normal_bot_is_reproducible_with_its_seed(shipped_game, positions):
+    first = [LookaheadBot(5).choose_explained(shipped_game, state) for state in positions]
+    again = [LookaheadBot(5).choose_explained(shipped_game, state) for state in positions]
     assert first == again
 
 
-def test_the_normal_bot_never_reads_another_factions_hand_or_the_dice(shipped_game, decisions):
+def test_the_normal_bot_never_reads_another_factions_hand_or_the_dice(shipped_game, positions):
     rules = shipped_game.rules
-    for state in decisions:
+    for state in positions:
         mover = rules.seat_index[shipped_game.current_player(state)]
         hands, decks = list(state.hands), list(state.decks)
         for seat in range(len(hands)):
@@ -57,8 +43,8 @@ def test_the_normal_bot_never_reads_another_factions_hand_or_the_dice(shipped_ga
             shipped_game, state)
 
 
-def test_the_evaluation_is_a_chance_to_win_and_the_returns_at_the_end(shipped_game, decisions):
-    for state in decisions:
+def test_the_evaluation_is_a_chance_to_win_and_the_returns_at_the_end(shipped_game, positions):
+    for state in positions:
         chances = win_chances(shipped_game, state)
         assert all(0 <= chance <= 1 for chance in chances) and sum(chances) == pytest.approx(1)
     specs = parse_bots("normal", shipped_game.seats)

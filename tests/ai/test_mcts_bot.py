@@ -1,0 +1,73 @@
+"""The hard bot: legal, within its budget, reproducible, and blind to hidden cards and future dice."""
+
+import itertools
+
+import pytest
+
+from game.ai.mcts import MctsBot
+from game.ai.spec import SpecError, parse_bots
+from game.engine import CHANCE
+
+
+@pytest.fixture(scope="module")
+def positions(shipped_game, decisions):
+    return [state for state in itertools.islice(decisions(shipped_game, 11), 12)
+            if len(shipped_game.legal_moves(state)) > 1]
+
+
+def test_the_hard_bot_picks_a_legal_move_in_exactly_its_iterations(shipped_game, positions):
+    bot = MctsBot(1, iterations=40)
+    for state in positions:
+        choice = bot.choose_explained(shipped_game, state)
+        assert shipped_game.is_legal(state, choice.move)
+        assert bot.last_simulations == 40
+        assert choice.reason.endswith("of 40 simulations")
+
+
+def test_the_hard_bot_is_reproducible_with_its_seed_and_budget(shipped_game, positions):
+    first = [MctsBot(7, iterations=30).choose_explained(shipped_game, state) for state in positions[:5]]
+    again = [MctsBot(7, iterations=30).choose_explained(shipped_game, state) for state in positions[:5]]
+    assert first == again
+
+
+def test_the_hard_bot_never_reads_another_factions_hand_or_the_dice(shipped_game, positions):
+    rules = shipped_game.rules
+    for state in positions[:6]:
+        mover = rules.seat_index[shipped_game.current_player(state)]
+        hands, decks = list(state.hands), list(state.decks)
+        for seat in range(len(hands)):
+            if seat != mover and hands[seat] and decks[seat]:
+                hands[seat], decks[seat] = (decks[seat][0],) + hands[seat][1:], (hands[seat][0],) + decks[seat][1:]
+        twin = state.replace(hands=tuple(hands), decks=tuple(decks), rng=state.rng ^ 0xABCDEF)
+        assert MctsBot(4, iterations=30).choose(shipped_game, twin) == MctsBot(4, iterations=30).choose(
+            shipped_game, state)
+
+
+def test_the_hard_bot_plays_a_whole_game_of_the_mini_rules(mini_game):
+    bots = {seat: MctsBot(index, iterations=25) for index, seat in enumerate(mini_game.seats)}
+    state = mini_game.new_initial_state(3)
+    while not mini_game.is_terminal(state):
+        player = mini_game.current_player(state)
+        state = mini_game.apply(state, mini_game.sample_chance(state) if player == CHANCE
+                                else bots[player].choose(mini_game, state))
+    assert state.result.winners
+
+
+def test_a_time_budget_stops_the_search_on_the_clock(shipped_game, positions):
+    bot = MctsBot(2, seconds=0.05)
+    bot.choose(shipped_game, positions[0])
+    assert 1 <= bot.last_simulations < 10_000
+
+
+@pytest.mark.parametrize("spec, budget", [("hard", (300, None)), ("hard:iterations=50", (50, None)),
+                                          ("hard:time=0.5", (None, 0.5))])
+def test_hard_specs_set_the_budget(shipped_game, spec, budget):
+    bot = parse_bots(spec, shipped_game.seats)["whites"].make(1)
+    assert (bot.iterations, bot.seconds) == budget
+
+
+@pytest.mark.parametrize("spec", ["hard:iterations=0", "hard:time=soon", "hard:iterations=5:time=1",
+                                  "hard:iterations=5:iterations=6", "normal:iterations=5"])
+def test_bad_budgets_are_refused(shipped_game, spec):
+    with pytest.raises(SpecError):
+        parse_bots(spec, shipped_game.seats)
