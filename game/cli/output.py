@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from game.rulesdir import load_rules_dir
-from game.ruleset import RulesError
+from game.ruleset import RulesError, UnknownScenarioError
 from game.ruleset.model import Ruleset
 
 
@@ -33,7 +33,6 @@ def load_or_report(folder: Path, scenario: str | None = None) -> Ruleset | None:
         return rules
     try:
         return rules.with_scenario(scenario)
-    except KeyError:
-        known = ", ".join(item.id for item in rules.scenarios)
-        fail(f"--scenario: no scenario '{scenario}' in the rules; they have: {known}")
+    except UnknownScenarioError as error:
+        fail(f"--scenario: {error}")
         return None

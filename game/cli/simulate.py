@@ -74,8 +74,9 @@ def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dic
         "lengths": lengths,
         "mean_length": round(sum(lengths) / len(lengths), 2),
         "max_steps": game.max_steps,
-        "decrees_issued": {decree.id: decrees[decree.id] for decree in rules.decrees},
-        "events_fired": {event.id: events[event.id] for event in rules.events},
+        # Only what could come up in this scenario: the decrees of its seats, the events it can bring.
+        "decrees_issued": {decree.id: decrees[decree.id] for decree in rules.decrees if decree.issuer in rules.seats},
+        "events_fired": {event.id: events[event.id] for event in rules.events if rules.scenario.can_arrive(event)},
         "endings": dict(endings.most_common()),
     }
 
@@ -83,7 +84,9 @@ def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dic
 def summary_text(game: Game, summary: dict[str, Any], seconds: float) -> str:
     """The summary as a designer reads it in a terminal."""
     games = summary["games"]
-    rows = [f"{games} game{'s' if games > 1 else ''} from seed {summary['seed']}; bots: {summary['bots']}", "",
+    scenario = game.rules.scenario
+    rows = [f"{scenario.name} ({scenario.id}): {games} game{'s' if games > 1 else ''} from seed {summary['seed']}; "
+            f"bots: {summary['bots']}", "",
             "Wins (a shared win counts for every winner):"]
     for seat, count in summary["wins"].items():
         rows.append(f"  {faction_name(game.rules, seat):<12} {count:>6}  {100 * count / games:5.1f}%")

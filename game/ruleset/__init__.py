@@ -2,6 +2,6 @@
 
 from game.ruleset.load import content_hash, load_rules
 from game.ruleset.model import Ruleset
-from game.ruleset.problems import Mark, Problem, RulesError
+from game.ruleset.problems import Mark, Problem, RulesError, UnknownScenarioError
 
-__all__ = ["Mark", "Problem", "Ruleset", "RulesError", "content_hash", "load_rules"]
+__all__ = ["Mark", "Problem", "Ruleset", "RulesError", "UnknownScenarioError", "content_hash", "load_rules"]

@@ -12,8 +12,9 @@ from game.ruleset.reader import INVALID, Reader
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_DIE = 100
-# The fields a reader sees; a glossary term used in one of them is listed in the record's terms.
-_TEACHING_TEXT = ("name", "history", "discuss", "goals", "definition")
+# The fields a reader sees, and how a problem names each: a glossary term used in one is listed in ``terms``.
+_TEACHING_TEXT = {"name": "the name uses", "history": "the history uses", "discuss": "the discussion question uses",
+                  "goals": "the goals use", "definition": "the definition uses"}
 
 
 def walk(obj: Any) -> Iterator[Any]:
@@ -28,9 +29,20 @@ def walk(obj: Any) -> Iterator[Any]:
                 yield from walk(getattr(obj, field.name))
 
 
-def check_rules(reader: Reader, sections: dict[str, Any]) -> None:
-    """Append to ``reader.problems`` everything wrong across sections."""
-    checker = _Checker(reader, sections)
+def term_pattern(word: str) -> re.Pattern[str]:
+    """Where ``word`` is used: whole, in any case, its spaces matching any run of spaces or line breaks."""
+    body = r"\s+".join(re.escape(part) for part in word.split())
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def check_rules(reader: Reader, sections: dict[str, Any], *, scenarios_complete: bool) -> None:
+    """Append to ``reader.problems`` everything wrong across sections.
+
+    ``scenarios_complete`` says whether every entry of ``scenarios`` was read. With one left out (or
+    none there), the flags the scenarios set and the dates they span are not known, so the checks
+    that need them are skipped rather than report problems that are not there.
+    """
+    checker = _Checker(reader, sections, scenarios_complete)
     checker.check_ids()
     checker.check_references()
     checker.check_map()
@@ -39,9 +51,7 @@ def check_rules(reader: Reader, sections: dict[str, Any]) -> None:
     scenarios = sections["scenarios"]
     for scenario in scenarios:
         checker.check_scenario(scenario)
-    defined = sum(1 for definition in reader.definitions if definition.collection == "scenarios")
-    if scenarios and len(scenarios) == defined and all(scenario.turns for scenario in scenarios):
-        # With a scenario left out for its own problems, the windows cannot be judged.
+    if scenarios_complete and all(scenario.turns for scenario in scenarios):
         checker.check_windows(scenarios)
     checker.check_influence()
     if sections["board"] is not INVALID:
@@ -50,11 +60,15 @@ def check_rules(reader: Reader, sections: dict[str, Any]) -> None:
 
 
 class _Checker:
-    def __init__(self, reader: Reader, sections: dict[str, Any]) -> None:
+    def __init__(self, reader: Reader, sections: dict[str, Any], scenarios_complete: bool) -> None:
         self.reader = reader
         self.sections = sections
+        self.scenarios_complete = scenarios_complete
         self.everything = tuple(item for items in sections.values() if items is not INVALID
                                 for item in (items if isinstance(items, tuple) else (items,)))
+        self.factions = {faction.id: faction for faction in sections["factions"]}
+        self.areas = {area.id: area for area in sections["areas"]}
+        self.tracks = {track.id: track for track in sections["tracks"]}
 
     def problem(self, obj: Any, message: str, suffix: str = "") -> None:
         mark, path = self.reader.origin(obj) or (Mark("rules", 1, 1), "")
@@ -85,6 +99,8 @@ class _Checker:
             ids = known.get(reference.collection, set())
             if reference.value in ids:
                 continue
+            if reference.collection == "flags" and not self.scenarios_complete:
+                continue  # a scenario that was not read may be what sets it
             noun = nouns.get(reference.collection, reference.collection.rstrip("s"))
             if reference.collection == "flags":
                 message = f"flag '{reference.value}' is never set by any set_flag"
@@ -94,7 +110,6 @@ class _Checker:
             self.reader.problems.append(Problem(reference.mark, reference.path, message))
 
     def check_map(self) -> None:
-        areas = {area.id: area for area in self.sections["areas"]}
         for area in self.sections["areas"]:
             for link in ("adjacent", "rail"):
                 links = getattr(area, link)
@@ -104,18 +119,17 @@ class _Checker:
                         self.problem(area, f"'{other}' is listed twice in {link}", suffix)
                     elif other == area.id:
                         self.problem(area, f"'{area.id}' lists itself in {link}", suffix)
-                    elif other in areas and area.id not in getattr(areas[other], link):
+                    elif other in self.areas and area.id not in getattr(self.areas[other], link):
                         message = f"'{area.id}' lists '{other}' in {link}, but '{other}' does not list '{area.id}'"
                         self.problem(area, message, suffix)
 
     def check_records(self) -> None:
-        tracks = {track.id: track for track in self.sections["tracks"]}
         for record in walk(self.everything):
             check = getattr(self, f"check_{type(record).__name__}", None)
             if check is not None:
                 check(record)
-            if isinstance(record, (v.ChangeTrack, v.SetTrack, v.TrackIs)) and record.track in tracks:
-                self.check_track_use(record, tracks[record.track].scope)
+            if isinstance(record, (v.ChangeTrack, v.SetTrack, v.TrackIs)) and record.track in self.tracks:
+                self.check_track_use(record, self.tracks[record.track].scope)
 
     def check_track_use(self, record: Any, scope: str) -> None:
         if scope == "faction" and record.faction is None:
@@ -168,6 +182,14 @@ class _Checker:
         if event.window is not None and event.window.start > event.window.end:
             self.problem(event, "the window's 'from' date comes after its 'to' date", ".window")
 
+    def check_Term(self, term: Any) -> None:
+        if not term.name.strip():
+            self.problem(term, "a glossary term needs a name: the term as it is shown", ".name")
+        for index, word in enumerate(term.matches):
+            if not word.strip():
+                self.problem(term, "a blank word would match nothing; write the word or remove it",
+                             f".matches[{index}]")
+
     def check_Odds(self, odds: Any) -> None:
         if odds.success < 0 or odds.failure < 0 or odds.success + odds.failure < 1:
             self.problem(odds, "odds need non-negative weights that add up to at least 1")
@@ -204,37 +226,32 @@ class _Checker:
 
     def check_owners(self) -> None:
         """Decrees and cards of a force without a seat could never be used."""
-        factions = {faction.id: faction for faction in self.sections["factions"]}
         owners = [(decree, decree.issuer, ".issuer") for decree in self.sections["decrees"]]
         owners += [(card, card.faction, ".faction") for card in self.sections["cards"]]
         for record, owner, suffix in owners:
-            if owner in factions and not factions[owner].seat:
+            if owner in self.factions and not self.factions[owner].seat:
                 self.problem(record, f"'{owner}' has no seat, so no one could ever use this", suffix)
 
     def check_windows(self, scenarios: tuple[Any, ...]) -> None:
         """An event whose window lies outside every scenario's dates would never arrive."""
-        spans = [(scenario.turns[0], scenario.end) for scenario in scenarios]
         for event in self.sections["events"]:
-            window = event.window
-            if window is not None and not any(window.start <= end and window.end >= first for first, end in spans):
-                dates = ", ".join(f"{first} to {end}" for first, end in spans)
+            if not any(scenario.can_arrive(event) for scenario in scenarios):
+                dates = ", ".join(f"{scenario.turns[0]} to {scenario.end}" for scenario in scenarios)
                 self.problem(event, f"the window lies outside every scenario ({dates}); "
                                     "the event could never arrive", ".window")
 
     def check_influence(self) -> None:
-        tracks = {track.id: track for track in self.sections["tracks"]}
-        if "influence" not in tracks or tracks["influence"].scope != "faction":
-            owner = tracks.get("influence") or next(iter(self.sections["scenarios"]), None)
+        influence = self.tracks.get("influence")
+        if influence is None or influence.scope != "faction":
+            owner = influence or next(iter(self.sections["scenarios"]), None)
             message = "the rules need a track 'influence' with 'scope: faction': every cost is paid from it"
             self.problem(owner, message)
-        elif tracks["influence"].min != 0:
-            self.problem(tracks["influence"], "influence must have 'min: 0', or costs at the minimum are free",
-                         ".min")
+        elif influence.min != 0:
+            self.problem(influence, "influence must have 'min: 0', or costs at the minimum are free", ".min")
 
     def check_scenario(self, scenario: Any) -> None:
-        factions = {faction.id: faction for faction in self.sections["factions"]}
         for index, seat in enumerate(scenario.seats):
-            if seat in factions and not factions[seat].seat:
+            if seat in self.factions and not self.factions[seat].seat:
                 self.problem(scenario, f"'{seat}' is a force without a seat ('seat: false')", f".seats[{index}]")
         if len(set(scenario.seats)) != len(scenario.seats) or not scenario.seats:
             self.problem(scenario, "seats must list each seated faction once", ".seats")
@@ -252,13 +269,15 @@ class _Checker:
         for record in walk(scenario.setup):
             if isinstance(record, (v.Choice, v.Chance)):
                 self.problem(record, "the setup happens before play, so it cannot hold a choice or a chance")
+        self.check_scenario_victory(scenario)
+
+    def check_scenario_victory(self, scenario: Any) -> None:
         listed: set[str] = set()
-        for index, victory in enumerate(scenario.victory):
-            suffix = f".victory[{index}].faction"
+        for victory in scenario.victory:
             if victory.faction in listed:
-                self.problem(scenario, f"'{victory.faction}' is listed twice in victory", suffix)
-            elif victory.faction in factions and victory.faction not in scenario.seats:
-                self.problem(scenario, f"'{victory.faction}' has no seat in this scenario", suffix)
+                self.problem(victory, f"'{victory.faction}' is listed twice in victory", ".faction")
+            elif victory.faction in self.factions and victory.faction not in scenario.seats:
+                self.problem(victory, f"'{victory.faction}' has no seat in this scenario", ".faction")
             listed.add(victory.faction)
 
     def check_board(self, board: Any) -> None:
@@ -266,10 +285,19 @@ class _Checker:
         width, height = board.size
         if width < 1 or height < 1:
             self.problem(board, "size must be two positive numbers: width and height", ".size")
-            return
-        areas = {area.id: area for area in self.sections["areas"]}
-        shapes = [(area, "at", (area.at,)) for area in areas.values()]
-        shapes += [(area, "polygon", area.polygon) for area in areas.values()]
+        else:
+            self.check_on_sheet(board)
+        self.check_polygons(board)
+        self.check_bridges(board.bridges)
+        railways_sound = [self.check_railway(railway) for railway in board.railways]
+        if board.railways and all(railways_sound):
+            # With a railway in doubt, the links it was meant to draw are too: report it alone.
+            self.check_rail_drawn(board.railways)
+
+    def check_on_sheet(self, board: Any) -> None:
+        width, height = board.size
+        shapes = [(area, "at", (area.at,)) for area in self.areas.values()]
+        shapes += [(area, "polygon", area.polygon) for area in self.areas.values()]
         shapes += [(water, "polygon", water.polygon) for water in board.water]
         shapes += [(water, "label_at", (water.label_at,)) for water in board.water if water.label_at]
         shapes += [(item, "line", item.line) for item in (*board.bridges, *board.railways)]
@@ -278,40 +306,74 @@ class _Checker:
                            None)
             if outside is not None:
                 self.problem(record, f"point {list(outside)} lies outside the board ({width} x {height})", f".{name}")
-            if name == "polygon" and 0 < len(points) < 3:
+
+    def check_polygons(self, board: Any) -> None:
+        """Water is drawn as its polygon, so it needs one; an area may do without."""
+        outlines = [area for area in self.areas.values() if area.polygon] + list(board.water)
+        for record in outlines:
+            if len(record.polygon) < 3:
                 self.problem(record, "a polygon needs at least three points", ".polygon")
-        for bridge in board.bridges:
-            if len(bridge.links) != 2 or len(bridge.line) != 2:
-                self.problem(bridge, "a bridge joins two areas ('links') with one straight 'line' of two points")
-            elif set(bridge.links) <= set(areas) and bridge.links[1] not in areas[bridge.links[0]].adjacent:
-                self.problem(bridge, f"'{bridge.links[0]}' and '{bridge.links[1]}' are not adjacent; "
-                                     "a bridge is drawn on a road link", ".links")
-        drawn = set()
-        for railway in board.railways:
-            if len(railway.stops) < 2 or 0 < len(railway.line) < 2:
-                self.problem(railway, "a railway needs at least two stops, and a line of at least two points")
-            for index, (first, second) in enumerate(zip(railway.stops, railway.stops[1:])):
-                drawn.add(frozenset((first, second)))
-                if first in areas and second in areas and second not in areas[first].rail:
-                    self.problem(railway, f"'{first}' and '{second}' have no rail link; add it to their 'rail'",
-                                 f".stops[{index + 1}]")
-        if board.railways:
-            for area in areas.values():
-                for index, other in enumerate(area.rail):
-                    if area.id < other and frozenset((area.id, other)) not in drawn:
-                        self.problem(area, f"the rail link to '{other}' is on no railway in board.railways",
-                                     f".rail[{index}]")
+
+    def check_bridges(self, bridges: tuple[Any, ...]) -> None:
+        for bridge in bridges:
+            first, second = bridge.links
+            if first == second:
+                self.problem(bridge, f"'{first}' is listed twice in links; a bridge joins two different areas",
+                             ".links[1]")
+            elif first in self.areas and second in self.areas and second not in self.areas[first].adjacent:
+                self.problem(bridge, f"'{first}' and '{second}' are not adjacent; a bridge is drawn on a road link",
+                             ".links")
+
+    def check_railway(self, railway: Any) -> bool:
+        """Whether the railway is sound: enough stops, each rail-linked to the next, and a line if one is drawn."""
+        sound = all(stop in self.areas for stop in railway.stops)  # an unknown stop is reported as such
+        if len(railway.stops) < 2:
+            self.problem(railway, "a railway needs at least two stops", ".stops")
+            sound = False
+        if 0 < len(railway.line) < 2:
+            self.problem(railway, "a drawn line needs at least two points; leave 'line' out to draw straight "
+                                  "from stop to stop", ".line")
+            sound = False
+        for index, (first, second) in enumerate(zip(railway.stops, railway.stops[1:]), start=1):
+            if first == second:
+                self.problem(railway, f"'{second}' is listed twice in a row; each stop follows a different one",
+                             f".stops[{index}]")
+                sound = False
+            elif first in self.areas and second in self.areas and second not in self.areas[first].rail:
+                self.problem(railway, f"'{first}' and '{second}' have no rail link; add it to their 'rail'",
+                             f".stops[{index}]")
+                sound = False
+        return sound
+
+    def check_rail_drawn(self, railways: tuple[Any, ...]) -> None:
+        """With railways drawn, every rail link of the map is on one of them, so none is left undrawn."""
+        drawn = {frozenset(pair) for railway in railways for pair in zip(railway.stops, railway.stops[1:])}
+        for area in self.areas.values():
+            for index, other in enumerate(area.rail):
+                if area.id < other and frozenset((area.id, other)) not in drawn:
+                    self.problem(area, f"the rail link to '{other}' is on no railway in board.railways",
+                                 f".rail[{index}]")
 
     def check_terms(self) -> None:
         """Text that uses a glossary term lists it in ``terms``, so the encyclopedia can link them."""
-        words = {term.id: term.matches or (term.name,) for term in self.sections["glossary"]}
-        patterns = {term: re.compile("|".join(rf"\b{re.escape(word)}\b" for word in matches), re.IGNORECASE)
-                    for term, matches in words.items()}
+        words = {term.id: [(word, term_pattern(word)) for word in term.matches or (term.name,) if word.strip()]
+                 for term in self.sections["glossary"]}
         for record in walk(self.everything):
             if not isinstance(getattr(record, "terms", None), tuple):
                 continue
-            text = " ".join(getattr(record, name, "") or "" for name in _TEACHING_TEXT)
-            for term, pattern in patterns.items():
+            for term, patterns in words.items():
                 itself = record.collection == "glossary" and term == record.id
-                if not itself and term not in record.terms and pattern.search(text):
-                    self.problem(record, f"the text uses the glossary term '{term}'; add it to 'terms'", ".terms")
+                use = None if itself or term in record.terms else _first_use(record, patterns)
+                if use is not None:
+                    self.problem(record, f"{_TEACHING_TEXT[use[0]]} '{use[1]}' (glossary term '{term}'); "
+                                         f"add '{term}' to 'terms'", ".terms")
+
+
+def _first_use(record: Any, patterns: list[tuple[str, re.Pattern[str]]]) -> tuple[str, str] | None:
+    """The first teaching field of ``record`` that uses one of the words, and the word; each field on its own."""
+    for field in _TEACHING_TEXT:
+        text = getattr(record, field, "")
+        for word, pattern in patterns:
+            if pattern.search(text):
+                return field, word
+    return None

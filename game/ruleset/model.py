@@ -13,12 +13,13 @@ from typing import Any, ClassVar, Literal
 import attrs
 
 from game.ruleset.fields import actor_scope, defines, id_field, keyed, ref
+from game.ruleset.problems import UnknownScenarioError
 from game.ruleset.reader import Scope
 from game.ruleset.vocabulary import Condition, Effect
 from game.ruleset.yamlnodes import Mapping
 
 Symbol = Literal["star", "circle", "triangle", "square", "diamond", "cross", "hexagon"]
-Pattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checks"]
+FillPattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checks"]
 Point = tuple[int, int]
 AreaKind = Literal["district", "site", "approach", "offmap"]
 ActionKind = Literal["move", "attack", "agitate", "effect"]
@@ -72,7 +73,7 @@ class Faction(Entry):
     short: str
     colour: str
     symbol: Symbol = "circle"
-    pattern: Pattern = "solid"  # how the faction's areas are filled, beside the colour
+    pattern: FillPattern = "solid"  # how the faction's areas are filled, beside the colour
     seat: bool = True
     goals: str = ""
     income: int = 0
@@ -189,6 +190,10 @@ class Window:
     start: datetime.date = keyed("from")
     end: datetime.date = keyed("to")
 
+    def overlaps(self, first: datetime.date, last: datetime.date) -> bool:
+        """Whether some day from ``first`` to ``last`` (both included) lies in the window."""
+        return self.start <= last and self.end >= first
+
 
 @attrs.frozen(kw_only=True)
 class Event(Entry):
@@ -258,6 +263,10 @@ class Scenario(Entry):
     setup: tuple[Effect, ...] = ()
     upkeep: tuple[Effect, ...] = ()
 
+    def can_arrive(self, event: Event) -> bool:
+        """Whether the event could come up in this scenario: it has no window, or one within its dates."""
+        return event.window is None or event.window.overlaps(self.turns[0], self.end)
+
 
 @attrs.frozen(kw_only=True)
 class Water(Entry):
@@ -273,8 +282,8 @@ class Bridge(Entry):
     """A bridge drawn over water along the road link between two areas."""
 
     collection = "bridges"
-    links: tuple[str, ...] = ref("areas")  # the two areas it joins
-    line: tuple[Point, ...]  # from one bank to the other
+    links: tuple[str, str] = ref("areas")  # the two areas it joins
+    line: tuple[Point, Point]  # from one bank to the other
 
 
 @attrs.frozen(kw_only=True)
@@ -317,9 +326,8 @@ class Ruleset:
     scenarios: tuple[Scenario, ...]
     board: Board = Board()
     content_hash: str = ""
-    # The scenario being played; None at construction means the first.
-    scenario: Scenario = attrs.field(default=None)
-
+    # The scenario being played: by default the first.
+    scenario: Scenario = attrs.field(default=attrs.Factory(lambda self: self.scenarios[0], takes_self=True))
 
     faction: MappingType[str, Faction] = attrs.field(init=False, eq=False, repr=False)
     group: MappingType[str, Group] = attrs.field(init=False, eq=False, repr=False)
@@ -337,9 +345,13 @@ class Ruleset:
     area_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
     seat_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
 
+    @scenario.validator
+    def _played_scenario_is_one_of_the_rules(self, attribute: "attrs.Attribute[Scenario]", value: Scenario) -> None:
+        if value not in self.scenarios:
+            known = ", ".join(scenario.id for scenario in self.scenarios)
+            raise ValueError(f"the scenario '{value.id}' is not one of the rules' scenarios ({known})")
+
     def __attrs_post_init__(self) -> None:
-        if self.scenario is None:
-            object.__setattr__(self, "scenario", self.scenarios[0])
         for name in ("faction", "group", "track", "area", "unit", "action", "decree", "event", "card"):
             object.__setattr__(self, name, _index(getattr(self, name + "s")))
         positions = {
@@ -363,12 +375,12 @@ class Ruleset:
         return self.scenario.seats
 
     def with_scenario(self, scenario_id: str) -> "Ruleset":
-        """The same rules set up for another of their scenarios; ``KeyError`` if there is none by that id."""
+        """The same rules set up for another of their scenarios; ``UnknownScenarioError`` if there is none."""
         if scenario_id == self.scenario.id:
             return self
         chosen = next((scenario for scenario in self.scenarios if scenario.id == scenario_id), None)
         if chosen is None:
-            raise KeyError(scenario_id)
+            raise UnknownScenarioError(scenario_id, tuple(scenario.id for scenario in self.scenarios))
         return attrs.evolve(self, scenario=chosen)
 
     def victory_of(self, faction_id: str) -> Victory:

@@ -44,6 +44,15 @@ class RulesError(Exception):
         return "\n".join(str(problem) for problem in self.problems)
 
 
+class UnknownScenarioError(LookupError):
+    """A scenario asked for by id that the rules do not have; the message lists the ones they have."""
+
+    def __init__(self, scenario_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"no scenario '{scenario_id}' in the rules; they have: {', '.join(known)}")
+        self.scenario_id = scenario_id
+        self.known = known
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ``; did you mean 'x'?`` suffix when a close match exists, else ``''``."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -9,6 +9,7 @@ import attrs
 
 from game.engine import Game, GameState, IllegalMoveError, InvalidMoveError, Move, parse_move
 from game.engine.query import current_date
+from game.ruleset import UnknownScenarioError
 from game.ruleset.calendar import format_dual
 from game.ruleset.model import Ruleset
 from game.savegame.envelope import (
@@ -68,15 +69,14 @@ def save_game(path: Path | str, game: Game, seed: int, moves: list[Move] | tuple
 
 
 def game_for_save(path: Path | str, rules: Ruleset) -> Game:
-    """The game of the scenario a save was made in, from ``rules``; ``SaveError`` if they lack it."""
+    """The game of the scenario a save was made in, from ``rules``; ``SaveError`` if they are other rules."""
     path = Path(path)
-    scenario_id = _read_envelope(path)["rules"]["id"]
+    data = _read_envelope(path)
+    _check_content_hash(path, data, rules)
     try:
-        return Game(rules.with_scenario(scenario_id))
-    except KeyError:
-        known = ", ".join(scenario.id for scenario in rules.scenarios)
-        raise SaveError(path, f"saved in the scenario '{scenario_id}', which these rules do not have "
-                              f"(they have: {known})") from None
+        return Game(rules.with_scenario(data["rules"]["id"]))
+    except UnknownScenarioError as error:
+        raise SaveError(path, f"damaged: {error}") from None
 
 
 def load_game(path: Path | str, game: Game,
@@ -164,10 +164,15 @@ def _check_envelope(path: Path, data: Any) -> dict[str, Any]:
 
 
 def _check_rules(path: Path, data: dict[str, Any], game: Game) -> None:
-    saved = data["rules"]
-    if saved["id"] != game.rules.id:
-        raise SaveError(path, f"saved with the rules '{saved['id']}', but the rules loaded are '{game.rules.id}'")
-    if saved["content_hash"] != game.rules.content_hash:
+    _check_content_hash(path, data, game.rules)
+    saved = data["rules"]["id"]
+    if saved != game.rules.id:
+        raise SaveError(path, f"saved in the scenario '{saved}', but the game is set up for '{game.rules.id}'")
+
+
+def _check_content_hash(path: Path, data: dict[str, Any], rules: Ruleset) -> None:
+    """Other rules files may hold other scenarios, or the same ones changed: no use looking in them."""
+    if data["rules"]["content_hash"] != rules.content_hash:
         raise SaveError(path, "saved with a different version of the rules files (their content hash differs)")
 
 

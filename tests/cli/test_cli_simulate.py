@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.ruleset.rulestext import edited
+
 SUMMARY_KEYS = {"games", "scenario", "wins", "lengths", "decrees_issued", "events_fired", "stalled"}
 
 
@@ -72,6 +74,43 @@ def test_the_plain_summary_names_every_faction_and_the_stalled_games(cli, shippe
         if faction.seat:
             assert faction.short in run.out
     assert "stalled: " in run.out
+
+
+def test_the_plain_summary_names_the_scenario_played_in_its_first_line(cli, mini_rules_dir):
+    run = cli("simulate", "--games", "3", "--seed", "3", "--scenario", "mini_short", "--rules", mini_rules_dir)
+
+    assert run.code == 0
+    assert run.out.splitlines()[0] == "Mini, one turn (mini_short): 3 games from seed 3; bots: random"
+
+
+def test_a_shorter_scenario_counts_only_the_events_that_can_arrive_in_it(cli, mini_rules_dir):
+    # The opening's window, 25 to 26 October, ends before mini_short begins on the 29th.
+    argv = ("simulate", "--games", "3", "--seed", "3", "--rules", mini_rules_dir, "--scenario", "mini_short")
+
+    summary = json.loads(cli(*argv, "--json").out)
+    text = cli(*argv).out
+
+    assert list(summary["events_fired"]) == ["storm", "rumour", "good_news"]
+    never_fired = next(line for line in text.splitlines() if line.startswith("Events never fired: "))
+    assert "opening" not in never_fired
+
+
+def test_a_scenario_counts_only_the_decrees_of_its_seats(cli, tmp_path):
+    # mini_short without the Reds: their bread decree could never be issued, so it is not "never issued".
+    text = edited("seats: [blues, reds]", "seats: [blues]")
+    text = edited("  victory:\n    - faction: reds\n      objectives: [{name: Hold the hill, points: 1, "
+                  "when: [{controls: {faction: self, area: hill}}]}]\n", "", text)
+    text = edited("    - set_track: {track: influence, faction: reds, to: 1}\n", "", text)
+    (tmp_path / "mini.yaml").write_text(text, encoding="utf-8")
+    argv = ("simulate", "--games", "3", "--seed", "3", "--rules", tmp_path, "--scenario", "mini_short")
+
+    summary = json.loads(cli(*argv, "--json").out)
+    full = json.loads(cli(*argv[:-2], "--json").out)
+
+    assert summary["decrees_issued"] == {}
+    assert "Decrees never issued: none" in cli(*argv).out.splitlines()
+    assert list(full["decrees_issued"]) == ["decree_bread"]  # in mini, where the Reds sit
+    assert list(full["events_fired"]) == ["opening", "storm", "rumour", "good_news"]
 
 
 def test_bots_can_be_given_per_faction(cli):

@@ -42,12 +42,14 @@ def test_the_scenario_ends_after_its_own_last_turn(short_game):
     assert end.turn == len(short_game.rules.scenario.turns) == 1
 
 
-def test_the_seat_given_its_own_victory_terms_scores_those_not_its_factions(short_game, mini_rules):
+def test_the_seat_given_its_own_victory_terms_scores_those_not_its_factions(short_game):
+    rules = short_game.rules
     end = play_out(short_game, short_game.new_initial_state(seed=1))
 
     # The Reds hold the hall, worth 2 by their faction's objectives; in mini_short only the hill counts.
-    assert q.controller(short_game.rules, end, "hall") == "reds"
-    assert objective_points(mini_rules, end, "reds") == 2
+    assert q.controller(rules, end, "hall") == "reds"
+    assert [objective.name for objective in rules.faction["reds"].victory.objectives] == ["Hold the hall"]
+    assert objective_points(rules, end, "reds") == 0
     assert end.result.points == (2, 0)  # seat order: Blues (the bridge), Reds
     assert end.result.winners == ("blues",)
 

@@ -78,24 +78,11 @@ def col_of(fragment: str, text: str = MINI_TEXT) -> int:
 
 
 def first_scenario_only(text: str = MINI_TEXT) -> str:
-    """The text with the scenarios after the first cut off, as the rules were when they had one.
+    """The text with the scenarios after the first cut off: rules with a single scenario.
 
     The mini rules have two scenarios, ``mini`` and ``mini_short`` (the last thing
-    in the file). Tests that break the first scenario and expect exactly one
-    problem use this: with the second scenario there, the problem also shrinks
-    the dates the event windows are checked against (see test_checks.py).
+    in the file); tests of what happens when the only scenario is broken use this.
     """
     head, separator, _ = text.partition("\n- id: mini_short\n")
     assert separator, "the text has no second scenario 'mini_short'"
     return head + "\n"
-
-
-def problems_besides_unset_flags(sources: Sources) -> tuple[Problem, ...]:
-    """The problems, leaving out 'flag ... is never set' ones.
-
-    Without any scenario (a missing or empty ``scenarios`` section) nothing sets
-    ``palace_held``, which the mini scenario's upkeep sets, so that flag is also
-    reported as never set; the tests that take the scenarios away look past it.
-    """
-    return tuple(problem for problem in problems_in(sources)
-                 if not problem.message.endswith("is never set by any set_flag"))

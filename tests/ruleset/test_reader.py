@@ -12,7 +12,6 @@ from .rulestext import (
     adding,
     col_of,
     edited,
-    first_scenario_only,
     line_of,
     loads,
     only_problem,
@@ -99,13 +98,13 @@ def test_a_value_of_the_wrong_type_names_the_type_expected_and_what_was_found(ol
 
 
 def test_a_date_written_in_words_is_refused():
-    problem = only_problem(first_scenario_only(edited("end: 1917-11-05", "end: 5 November 1917")))
+    problem = only_problem(edited("end: 1917-11-05", "end: 5 November 1917"))
     assert (problem.path, problem.message) == (
         "scenarios[0].end", "expected a date such as 1917-10-25 (Old Style), found text '5 November 1917'")
 
 
 def test_an_impossible_date_is_refused():
-    problem = only_problem(first_scenario_only(edited("end: 1917-11-05", "end: 1917-11-31")))
+    problem = only_problem(edited("end: 1917-11-05", "end: 1917-11-31"))
     assert problem.path == "scenarios[0].end"
     assert problem.message == "1917-11-31 is not a day of the calendar"
 
@@ -323,7 +322,7 @@ def test_self_in_the_scenario_setup_and_upkeep_is_refused():
     text = edited("{track: influence, faction: reds, to: 2}", "{track: influence, faction: self, to: 2}")
     text = edited("- change_track: {track: bread, by: -1}\n",
                   "- shift_support: {group: workers, toward: self, by: 1}\n", text)
-    assert [(problem.path, problem.message) for problem in problems_in(first_scenario_only(text))] == [
+    assert [(problem.path, problem.message) for problem in problems_in(text)] == [
         ("scenarios[0].setup[4].faction", SELF_NOWHERE), ("scenarios[0].upkeep[0].toward", SELF_NOWHERE)]
 
 

@@ -1,7 +1,10 @@
 """Several scenarios in one ruleset: the first is played unless another is chosen, each with its own seats,
 calendar and, for some seats, its own victory terms."""
 
+import attrs
 import pytest
+
+from game.ruleset import Ruleset, UnknownScenarioError
 
 from .rulestext import MINI_TEXT, edited, loads
 
@@ -45,10 +48,26 @@ def test_with_scenario_goes_back_and_forth_and_keeps_the_current_one(mini_rules)
 
 
 @pytest.mark.parametrize("scenario_id", ["nope", "Mini", ""])
-def test_with_scenario_of_an_unknown_id_raises_key_error(mini_rules, scenario_id):
-    with pytest.raises(KeyError) as caught:
+def test_with_scenario_of_an_unknown_id_raises_an_error_listing_the_scenarios(mini_rules, scenario_id):
+    with pytest.raises(UnknownScenarioError) as caught:
         mini_rules.with_scenario(scenario_id)
-    assert caught.value.args == (scenario_id,)
+    assert isinstance(caught.value, LookupError)
+    assert (caught.value.scenario_id, caught.value.known) == (scenario_id, ("mini", "mini_short"))
+    assert str(caught.value) == f"no scenario '{scenario_id}' in the rules; they have: mini, mini_short"
+
+
+def test_the_scenario_played_defaults_to_the_first_when_the_ruleset_is_built(mini_rules):
+    rebuilt = Ruleset(**{field.name: getattr(mini_rules, field.name) for field in attrs.fields(Ruleset)
+                         if field.init and field.name != "scenario"})
+    assert rebuilt.scenario is mini_rules.scenarios[0]
+    assert rebuilt == mini_rules
+
+
+def test_rules_that_drop_the_scenario_being_played_are_refused_at_once(mini_rules):
+    short = mini_rules.with_scenario("mini_short")
+    with pytest.raises(ValueError, match="the scenario 'mini_short' is not one of the rules' scenarios \\(mini\\)"):
+        attrs.evolve(short, scenarios=mini_rules.scenarios[:1])
+    assert attrs.evolve(mini_rules, scenarios=mini_rules.scenarios[:1]).scenario is mini_rules.scenario
 
 
 def test_a_seat_wins_by_its_own_terms_unless_the_scenario_gives_it_others(mini_rules):

@@ -59,18 +59,30 @@ def test_a_save_loaded_into_a_game_of_another_scenario_is_refused(short_save, mi
     with pytest.raises(SaveError) as caught:
         load_game(path, mini_game)
 
-    assert str(caught.value) == f"{path}: saved with the rules 'mini_short', but the rules loaded are 'mini'"
+    assert str(caught.value) == f"{path}: saved in the scenario 'mini_short', but the game is set up for 'mini'"
 
 
-def test_rules_without_the_saved_scenario_give_a_save_error_naming_the_file_and_the_scenarios(
+def test_game_for_save_of_a_save_made_with_other_rules_files_says_so_not_that_the_scenario_is_unknown(
         mini_save, shipped_rules):
     with pytest.raises(SaveError) as caught:
         game_for_save(mini_save, shipped_rules)
 
-    known = ", ".join(scenario.id for scenario in shipped_rules.scenarios)
     assert caught.value.path == mini_save
-    assert str(caught.value) == (f"{mini_save}: saved in the scenario 'mini', which these rules do not have "
-                                 f"(they have: {known})")
+    assert str(caught.value) == (f"{mini_save}: saved with a different version of the rules files "
+                                 "(their content hash differs)")
+
+
+def test_game_for_save_of_a_scenario_the_same_rules_files_lack_lists_the_scenarios(mini_save, mini_rules):
+    # Only an edited save can name a scenario its own rules files do not have.
+    data = json.loads(mini_save.read_text(encoding="utf-8"))
+    data["rules"]["id"] = "mini_long"
+    mini_save.write_text(json.dumps(data), encoding="utf-8")
+
+    with pytest.raises(SaveError) as caught:
+        game_for_save(mini_save, mini_rules)
+
+    assert str(caught.value) == (f"{mini_save}: damaged: no scenario 'mini_long' in the rules; "
+                                 "they have: mini, mini_short")
 
 
 @pytest.mark.parametrize(("write", "reason"), [
