@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game import __version__
-from game.cli import replay, rulescmd, simulate
+from game.cli import arena, replay, rulescmd, simulate
 from game.rulesdir import DEFAULT_RULES_DIR
 
+BOTS_HELP = ("a level for every seat (random, normal, hard, hard:iterations=N, hard:time=S), "
+             "or per seat: sovnarkom=hard,whites=normal,...")
 WELCOME = """\
 Petrograd 1917 {version}
 
@@ -54,20 +56,36 @@ def build_parser() -> argparse.ArgumentParser:
     sim = commands.add_parser("simulate", help="play whole games headless with bots")
     sim.add_argument("--games", type=_positive, default=1, help="how many games (default 1)")
     sim.add_argument("--seed", type=int, default=1, help="seed of the first game; game i uses seed + i (default 1)")
-    sim.add_argument("--bots", default="random",
-                     help="'random' for every seat, or per seat: sovnarkom=random,whites=random,...")
+    sim.add_argument("--bots", default="random", help=BOTS_HELP)
     sim.add_argument("--json", action="store_true", help="print one JSON object instead of the summary")
     sim.add_argument("--log", action="store_true", help="print the game move by move (needs --games 1)")
     sim.add_argument("--save", type=Path, metavar="FILE", help="save the game to FILE (needs --games 1)")
-    sim.add_argument("--scenario", metavar="ID", help="which scenario of the rules to play (default: the first)")
+    sim.add_argument("--chart", type=Path, metavar="FILE", help="draw the win rates per faction (.png or .svg)")
+    sim.add_argument("--jobs", type=_positive, default=1, help="spread the games over J processes (default 1)")
+    _add_scenario_option(sim)
     _add_rules_option(sim)
     sim.set_defaults(run=simulate.run)
+
+    match = commands.add_parser("arena", help="seat-rotated matches of one bot spec against another")
+    match.add_argument("--bots", required=True, metavar="SPEC", help="the first spec, e.g. hard or normal")
+    match.add_argument("--vs", required=True, metavar="SPEC", help="the second spec, on the other seats")
+    match.add_argument("--games", type=_positive, default=40, help="how many games (default 40)")
+    match.add_argument("--seed", type=int, default=1, help="seed of the first game; game i uses seed + i")
+    match.add_argument("--jobs", type=_positive, default=1, help="spread the games over J processes (default 1)")
+    match.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    _add_scenario_option(match)
+    _add_rules_option(match)
+    match.set_defaults(run=arena.run)
 
     again = commands.add_parser("replay", help="replay a save and print its log and result")
     again.add_argument("save", type=Path, metavar="SAVE")
     _add_rules_option(again)
     again.set_defaults(run=replay.run)
     return parser
+
+
+def _add_scenario_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", metavar="ID", help="which scenario of the rules to play (default: the first)")
 
 
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:

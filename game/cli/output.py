@@ -36,3 +36,24 @@ def load_or_report(folder: Path, scenario: str | None = None) -> Ruleset | None:
     except UnknownScenarioError as error:
         fail(f"--scenario: {error}")
         return None
+
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, total: int, noun: str) -> None:
+        self.total, self.noun, self.count = total, noun, 0
+        self.shown = sys.stderr.isatty() and total > 1
+
+    def advance(self) -> None:
+        """One more item done."""
+        self.count += 1
+        if self.shown:
+            filled = 30 * self.count // self.total
+            print(f"\r[{'#' * filled}{' ' * (30 - filled)}] {self.count}/{self.total} {self.noun}",
+                  end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        """Clear the bar."""
+        if self.shown:
+            print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)

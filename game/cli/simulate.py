@@ -3,15 +3,19 @@
 import argparse
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from game.ai import SpecError, parse_bots, play_game, seat_bots
 from game.ai.runner import PlayedGame
 from game.ai.spec import describe_bots
+from game.cli.chart import Bar, write_chart
 from game.cli.narrate import Narrator, result_text
-from game.cli.output import fail, load_or_report, print_json
+from game.cli.output import Progress, fail, load_or_report, print_json
 from game.engine import Game
 from game.engine.log import faction_name
+from game.rulesdir import load_rules_dir
 from game.savegame import SaveError, save_game
 
 
@@ -29,10 +33,11 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"--bots: {error}")
     narrator = Narrator(game) if args.log else None
     started = time.perf_counter()
-    played = [play_game(game, args.seed + index, seat_bots(game, specs, args.seed + index),
-                        on_step=narrator.step if narrator else None,
-                        on_start=narrator.start if narrator else None)
-              for index in range(args.games)]
+    if narrator is not None:
+        played = [play_game(game, args.seed, seat_bots(game, specs, args.seed), on_step=narrator.step,
+                            on_start=narrator.start)]
+    else:
+        played = play_many(game, args, Progress(args.games, "games"))
     seconds = time.perf_counter() - started
     if args.save:
         try:
@@ -41,6 +46,12 @@ def run(args: argparse.Namespace) -> int:
         except SaveError as error:
             return fail(str(error))
     summary = summarise(game, played, args.seed, describe_bots(specs))
+    if args.chart:
+        try:
+            write_chart(args.chart, win_bars(game, summary), f"{summary['games']} games, bots {summary['bots']}: "
+                                                              "wins per faction")
+        except OSError as error:
+            return fail(f"{args.chart}: cannot be written: {error.strerror or error}")
     if args.json:
         print_json(summary)
     elif args.log:
@@ -52,6 +63,38 @@ def run(args: argparse.Namespace) -> int:
         if args.save:
             print(f"Saved to {args.save}.")
     return 0
+
+
+def play_many(game: Game, args: argparse.Namespace, progress: Progress) -> list[PlayedGame]:
+    """The batch of games, over ``--jobs`` processes; game i always has seed + i, whatever the jobs."""
+    work = [(str(args.rules), args.scenario, args.bots, args.seed + index) for index in range(args.games)]
+    if args.jobs <= 1 or args.games == 1:
+        played = []
+        for job in work:
+            played.append(_play_one(job, game))
+            progress.advance()
+    else:
+        with ProcessPoolExecutor(max_workers=min(args.jobs, args.games)) as pool:
+            played = []
+            for record in pool.map(_play_one, work, chunksize=4):
+                played.append(record)
+                progress.advance()
+    progress.done()
+    return played
+
+
+def _play_one(job: tuple[str, str | None, str, int], game: Game | None = None) -> PlayedGame:
+    rules_dir, scenario, bots, seed = job
+    if game is None:
+        rules = load_rules_dir(Path(rules_dir))
+        game = Game(rules.with_scenario(scenario) if scenario else rules)
+    return play_game(game, seed, seat_bots(game, parse_bots(bots, game.seats), seed))
+
+
+def win_bars(game: Game, summary: dict[str, Any]) -> list[Bar]:
+    """One bar per seat: its share of the games won, in its colour."""
+    return [Bar(game.rules.faction[seat].short, game.rules.faction[seat].colour, count / summary["games"])
+            for seat, count in summary["wins"].items()]
 
 
 def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dict[str, Any]:

@@ -160,7 +160,8 @@ def _check_envelope(path: Path, data: Any) -> dict[str, Any]:
     )
     if not fields_ok:
         raise SaveError(path, "damaged: a required field (rules, seed, moves or checksum) is missing or malformed")
-    return data
+    checked: dict[str, Any] = data
+    return checked
 
 
 def _check_rules(path: Path, data: dict[str, Any], game: Game) -> None:
