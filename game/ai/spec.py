@@ -11,15 +11,20 @@ import attrs
 from game.ai.bots import Bot, RandomBot
 from game.ai.lookahead import LookaheadBot
 from game.ai.mcts import MctsBot
+from game.ai.priority import PriorityBot
 from game.ruleset.problems import did_you_mean
 
 DEFAULT_LEVEL = "random"
 LEVELS: dict[str, Callable[[int, dict[str, str]], Bot]] = {
     "random": lambda seed, options: RandomBot(seed),
+    "easy": lambda seed, options: PriorityBot(seed),
     "normal": lambda seed, options: LookaheadBot(seed),
-    "hard": lambda seed, options: _hard(seed, options),
+    "hard": lambda seed, options: _search(MctsBot, seed, options),
+    "openspiel-mcts": lambda seed, options: _search(_openspiel_bot(), seed, options),
 }
-LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "normal": (), "hard": ("iterations", "time")}
+BUDGETS = ("iterations", "time")
+LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "easy": (), "normal": (), "hard": BUDGETS,
+                                             "openspiel-mcts": BUDGETS}
 
 
 class SpecError(ValueError):
@@ -42,13 +47,22 @@ class SeatSpec:
         return LEVELS[self.level](seed, dict(self.options))
 
 
-def _hard(seed: int, options: dict[str, str]) -> Bot:
-    """The search bot with its budget: ``iterations=N`` or ``time=SECONDS`` (checked when the spec is parsed)."""
+def _search(make: Callable[..., Bot], seed: int, options: dict[str, str]) -> Bot:
+    """A search bot with its budget: ``iterations=N`` or ``time=SECONDS`` (checked when the spec is parsed)."""
     if "iterations" in options:
-        return MctsBot(seed, iterations=int(options["iterations"]))
+        return make(seed, iterations=int(options["iterations"]))
     if "time" in options:
-        return MctsBot(seed, seconds=float(options["time"]))
-    return MctsBot(seed)
+        return make(seed, seconds=float(options["time"]))
+    return make(seed)
+
+
+def _openspiel_bot() -> Callable[..., Bot]:
+    """OpenSpiel's MCTS through the adapter; only with the ``openspiel`` extra installed."""
+    try:
+        from game.interop.openspiel import make_mcts_bot
+    except ImportError:
+        raise SpecError("the openspiel-mcts level needs OpenSpiel: pip install -e '.[openspiel]'") from None
+    return make_mcts_bot
 
 
 def parse_level(text: str) -> SeatSpec:
@@ -57,6 +71,8 @@ def parse_level(text: str) -> SeatSpec:
     if level not in LEVELS:
         hint = did_you_mean(level, LEVELS) or f"; levels: {', '.join(LEVELS)}"
         raise SpecError(f"unknown bot level '{level}'{hint}")
+    if level == "openspiel-mcts":
+        _openspiel_bot()  # refuse the spec now, not in the middle of a batch, if OpenSpiel is missing
     return _with_options(level, pairs)
 
 

@@ -16,7 +16,7 @@ from game.engine.effects import apply_effect, push, set_track
 from game.engine.goals import goal_statuses
 from game.engine.log import Log, faction_name
 from game.engine.procedures import DrawCards, DrawEvent, FireEvent
-from game.engine.rng import seed_state
+from game.engine.rng import next_u64, pick_weighted, seed_state
 from game.engine.state import ActionTurn, Context, Frame, GameState, Result
 from game.ruleset.calendar import format_dual
 from game.ruleset.model import Ruleset
@@ -96,15 +96,23 @@ PHASE = {phase.name: phase for phase in PHASES}
 def new_game(rules: Ruleset, seed: int, log: Log) -> GameState:
     """The first decision of the game, after the scenario's setup and the first events."""
     seats = len(rules.seats)
-    decks = tuple(tuple(card.id for card in rules.cards if card.faction == faction for _ in range(card.copies))
-                  for faction in rules.seats)
+    rng = seed_state(seed)
+    decks = []
+    for faction in rules.seats:
+        # Shuffled with the game's hidden generator, so a draw's deck place ("card 3 of 7") names no card.
+        deck = [card.id for card in rules.cards if card.faction == faction for _ in range(card.copies)]
+        for index in range(len(deck) - 1, 0, -1):
+            rng, number = next_u64(rng)
+            other = pick_weighted(number, [1] * (index + 1))
+            deck[index], deck[other] = deck[other], deck[index]
+        decks.append(tuple(deck))
     state = GameState(
-        turn=1, phase="setup", steps=0, rng=seed_state(seed),
+        turn=1, phase="setup", steps=0, rng=rng,
         city=tuple(track.start for track in rules.city_tracks()),
         per_faction=tuple((track.start,) * seats for track in rules.faction_tracks()),
         support=tuple((0,) * seats for _ in rules.groups),
         control=(None,) * len(rules.areas), units=(), next_uid=1, flags=(), decrees=(), fired=(),
-        hands=((),) * seats, decks=decks, actions_taken=(0,) * seats, passed=(False,) * seats, uses=(),
+        hands=((),) * seats, decks=tuple(decks), actions_taken=(0,) * seats, passed=(False,) * seats, uses=(),
         next_seat=0, agenda=(Frame(rules.scenario.setup, Context(source="setup")),), decision=None,
     )
     state = run_agenda(rules, state, Log(enabled=False))  # the setup is the board as it stands, not news

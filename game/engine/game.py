@@ -7,16 +7,19 @@
 True
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from game.engine import legal, observe, play
 from game.engine.bounds import step_bound
+from game.engine.conditions import holds_all
 from game.engine.flow import new_game, objective_points
 from game.engine.goals import GoalStatus, goal_statuses
 from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Move
-from game.engine.state import GameState, PendingChance, Result
+from game.engine.state import Context, GameState, PendingChance, Result
 from game.ruleset.model import Ruleset
+from game.ruleset.vocabulary import Condition
 
 CHANCE = "chance"
 
@@ -93,6 +96,10 @@ class Game:
     def points(self, state: GameState, faction: str) -> int:
         """The objective points the faction would score if the game ended now."""
         return objective_points(self.rules, state, faction)
+
+    def holds(self, state: GameState, faction: str, conditions: Iterable[Condition], target: str | None = None) -> bool:
+        """Whether rules conditions all hold for ``faction`` (``self``), aimed at ``target`` if given."""
+        return holds_all(self.rules, state, conditions, Context(actor=faction, target=target))
 
     def is_terminal(self, state: GameState) -> bool:
         """Whether the game is over."""

@@ -142,6 +142,21 @@ class _Checker:
             self.problem(faction, f"colour '{faction.colour}' must be written #rrggbb", ".colour")
         for name in ("income", "hand_size"):
             self.not_negative(faction, name)
+        if faction.priorities and not faction.seat:
+            self.problem(faction, "a force without a seat never plays, so its priorities would never be used",
+                         ".priorities")
+
+    def check_Priority(self, priority: Any) -> None:
+        chosen = [name for name in ("action", "kind", "decree", "card", "choose") if getattr(priority, name)]
+        chosen += ["pass"] if priority.pass_turn else []
+        if len(chosen) != 1:
+            found = ", ".join(chosen) or "none"
+            self.problem(priority, f"a priority names its moves by exactly one of action, kind, decree, card, choose "
+                                   f"or pass (found: {found})")
+        elif priority.target and chosen[0] not in ("action", "kind", "card"):
+            self.problem(priority, f"'target' needs moves that aim at an area; {chosen[0]} moves do not", ".target")
+        if not priority.reason.strip():
+            self.problem(priority, "the reason is what the bot says when this line decides; write one", ".reason")
 
     def check_Track(self, track: Any) -> None:
         if track.min >= track.max:

@@ -48,6 +48,11 @@ def actor_scope(default: Any = attrs.NOTHING) -> Any:
     return attrs.field(default=default, metadata={"actor_scope": True})
 
 
+def aimed_scope(default: Any = attrs.NOTHING) -> Any:
+    """A field about an area a faction aims at, so both ``self`` and ``target`` are allowed inside."""
+    return attrs.field(default=default, metadata={"actor_scope": True, "target_scope": True})
+
+
 def yaml_key(field: "attrs.Attribute[Any]") -> str:
     """The key a designer writes for this field."""
     return str(field.metadata.get("key", field.name))

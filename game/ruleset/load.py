@@ -11,11 +11,11 @@ from typing import Any
 
 import attrs
 
+from game.ruleset.board import Board
 from game.ruleset.checks import check_rules
 from game.ruleset.model import (
     Action,
     Area,
-    Board,
     Card,
     Decree,
     Event,

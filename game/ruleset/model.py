@@ -8,11 +8,13 @@ Old Style, as the documents of 1917 give them; see ``game.ruleset.calendar``.
 import datetime
 from collections.abc import Mapping as MappingType
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 import attrs
 
-from game.ruleset.fields import actor_scope, defines, id_field, keyed, ref
+from game.ruleset.board import Board, Point
+from game.ruleset.entry import Entry
+from game.ruleset.fields import actor_scope, aimed_scope, defines, keyed, ref
 from game.ruleset.problems import UnknownScenarioError
 from game.ruleset.reader import Scope
 from game.ruleset.vocabulary import Condition, Effect
@@ -20,24 +22,8 @@ from game.ruleset.yamlnodes import Mapping
 
 Symbol = Literal["star", "circle", "triangle", "square", "diamond", "cross", "hexagon"]
 FillPattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checks"]
-Point = tuple[int, int]
 AreaKind = Literal["district", "site", "approach", "offmap"]
 ActionKind = Literal["move", "attack", "agitate", "effect"]
-
-
-@attrs.frozen(kw_only=True)
-class Entry:
-    """Fields every record has: its id, its name and what it teaches."""
-
-    collection: ClassVar[str]
-
-    id: str = id_field()
-    name: str
-    date: datetime.date | None = None  # Old Style
-    history: str = ""
-    source: str = ""
-    discuss: str = ""
-    terms: tuple[str, ...] = ref("glossary", default=())  # glossary terms the text uses
 
 
 @attrs.frozen(kw_only=True)
@@ -66,6 +52,26 @@ class Victory:
 
 
 @attrs.frozen(kw_only=True)
+class Priority:
+    """One line of a faction's flowchart for the easy bot: the first line with a matching legal move decides.
+
+    A line names the moves it wants by exactly one of ``action``, ``kind``,
+    ``decree``, ``card``, ``choose`` or ``pass``; ``when`` must hold for the
+    line to count, and ``target`` must hold for the area a move aims at.
+    """
+
+    reason: str  # what the bot says when this line decides, e.g. "take an undefended place"
+    when: tuple[Condition, ...] = actor_scope(default=())
+    action: str | None = ref("actions", default=None)
+    kind: ActionKind | None = None
+    decree: str | None = ref("decrees", specials=("any",), default=None)
+    card: str | None = ref("cards", specials=("any",), default=None)
+    choose: str | None = None  # an option id of a choice
+    pass_turn: bool = keyed("pass", default=False)
+    target: tuple[Condition, ...] = aimed_scope(default=())
+
+
+@attrs.frozen(kw_only=True)
 class Faction(Entry):
     """A seat at the table, or a force with rules but no player (``seat: false``)."""
 
@@ -79,6 +85,7 @@ class Faction(Entry):
     income: int = 0
     hand_size: int = 0
     victory: Victory = Victory()
+    priorities: tuple[Priority, ...] = ()  # the easy bot's flowchart, first line first
 
 
 @attrs.frozen(kw_only=True)
@@ -266,43 +273,6 @@ class Scenario(Entry):
     def can_arrive(self, event: Event) -> bool:
         """Whether the event could come up in this scenario: it has no window, or one within its dates."""
         return event.window is None or event.window.overlaps(self.turns[0], self.end)
-
-
-@attrs.frozen(kw_only=True)
-class Water(Entry):
-    """A river, canal or stretch of sea, drawn as a polygon."""
-
-    collection = "water"
-    polygon: tuple[Point, ...]
-    label_at: Point | None = None  # where its name is written; left out, the name is not drawn
-
-
-@attrs.frozen(kw_only=True)
-class Bridge(Entry):
-    """A bridge drawn over water along the road link between two areas."""
-
-    collection = "bridges"
-    links: tuple[str, str] = ref("areas")  # the two areas it joins
-    line: tuple[Point, Point]  # from one bank to the other
-
-
-@attrs.frozen(kw_only=True)
-class Railway(Entry):
-    """A railway line drawn through the areas it serves, in order."""
-
-    collection = "railways"
-    stops: tuple[str, ...] = ref("areas")  # each stop is rail-linked to the next
-    line: tuple[Point, ...] = ()  # the drawn path; empty: straight from stop to stop
-
-
-@attrs.frozen(kw_only=True)
-class Board:
-    """The map sheet: its size in map units and what is drawn besides the areas."""
-
-    size: Point = (1600, 1200)
-    water: tuple[Water, ...] = ()
-    bridges: tuple[Bridge, ...] = ()
-    railways: tuple[Railway, ...] = ()
 
 
 def _index(entries: tuple[Entry, ...]) -> MappingType[str, Any]:

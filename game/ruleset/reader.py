@@ -282,6 +282,8 @@ class Reader:
                 self.unknown_key(key, fields, path)
                 continue
             field_scope = attrs.evolve(scope, actor=True) if field.metadata.get("actor_scope") else scope
+            if field.metadata.get("target_scope"):
+                field_scope = attrs.evolve(field_scope, target=True)
             values[field.name] = self.read(value, hints[field.name], f"{path}.{key.text}", field_scope, field)
         for name, field in fields.items():
             if field.default is attrs.NOTHING and field.name not in values:

@@ -10,7 +10,7 @@ from game.rulesdir import DEFAULT_RULES_DIR, read_rules_texts
 from game.ruleset import load_rules
 from game.ruleset.calendar import format_dual
 from game.ruleset.checks import walk
-from game.ruleset.model import Entry
+from game.ruleset.entry import Entry
 from game.ruleset.yamlnodes import Mapping, Sequence, parse
 
 SECTIONS = ("factions", "groups", "tracks", "areas", "units", "actions", "decrees", "events", "cards", "glossary")
