@@ -1,0 +1,57 @@
+"""Search speed: simulations per second of our MCTS (``hard``) against OpenSpiel's Python MCTS.
+
+Both search the same positions of the shipped game (every tenth decision of
+seeded random games) on the same machine; OpenSpiel's bot runs through the
+adapter with random roll-outs, ours scores new positions with the heuristic
+evaluation. Target (issue 4): ours at least 10 times faster. Needs the
+``openspiel`` extra. Prints one JSON line with both rates and their ratio.
+
+Usage: python benchmarks/search_speed.py [--positions N] [--iterations N] [--openspiel-iterations N] [--seed S]
+"""
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from game.ai.mcts import MctsBot
+from game.engine import Game
+from game.interop.openspiel import OpenSpielMctsBot
+from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
+
+sys.path.insert(0, str(Path(__file__).parent))
+from openspiel_speed import positions  # noqa: E402  (the same positions as that benchmark)
+
+
+def rate(bot: MctsBot | OpenSpielMctsBot, game: Game, states: list) -> float:
+    simulations, started = 0, time.perf_counter()
+    for state in states:
+        bot.choose(game, state)
+        simulations += bot.last_simulations
+    return simulations / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--positions", type=int, default=10)
+    parser.add_argument("--iterations", type=int, default=300, help="simulations per move for ours")
+    parser.add_argument("--openspiel-iterations", type=int, default=30, help="simulations per move for OpenSpiel")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR)
+    args = parser.parse_args()
+    game = Game(load_rules_dir(args.rules))
+    states = [state for state, _ in zip(positions(game, args.seed), range(args.positions))]
+    ours = rate(MctsBot(args.seed, iterations=args.iterations), game, states)
+    theirs = rate(OpenSpielMctsBot(args.seed, iterations=args.openspiel_iterations), game, states)
+    print(json.dumps({
+        "benchmark": "search_speed",
+        "positions": len(states),
+        "ours_sims_per_s": round(ours, 1),
+        "openspiel_sims_per_s": round(theirs, 1),
+        "ratio": round(ours / theirs, 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()
