@@ -6,8 +6,10 @@ same figures from here.
 
 import attrs
 
+from game.engine import query as q
 from game.engine.conditions import holds
 from game.engine.state import Context, GameState
+from game.ruleset import vocabulary as v
 from game.ruleset.model import Ruleset
 
 
@@ -19,6 +21,7 @@ class GoalStatus:
     points: int
     met: int  # conditions that hold now
     total: int  # conditions in all
+    progress: float = 1.0  # 0 to 1: how near all its conditions are, counting how far a number has to go
 
     @property
     def held(self) -> bool:
@@ -37,5 +40,31 @@ def goal_statuses(rules: Ruleset, state: GameState, faction: str) -> tuple[GoalS
     victory = rules.victory_of(faction)
     goals = [(sudden.reason, 0, sudden.when) for sudden in victory.sudden_death]
     goals += [(objective.name, objective.points, objective.when) for objective in victory.objectives]
-    return tuple(GoalStatus(name, points, sum(holds(rules, state, condition, context) for condition in when), len(when))
-                 for name, points, when in goals)
+    statuses = []
+    for name, points, when in goals:
+        nearness = [closeness(rules, state, condition, context) for condition in when]
+        progress = sum(nearness) / len(nearness) if nearness else 1.0
+        statuses.append(GoalStatus(name, points, sum(near == 1.0 for near in nearness), len(when), progress))
+    return tuple(statuses)
+
+
+def closeness(rules: Ruleset, state: GameState, condition: v.Condition, context: Context) -> float:
+    """1 if the condition holds; else how far along a track or a count is towards it (0 for the rest)."""
+    if holds(rules, state, condition, context):
+        return 1.0
+    if isinstance(condition, v.TrackIs):
+        track = rules.track[condition.track]
+        faction = None if condition.faction is None else q.faction_in(context, condition.faction)
+        value = q.track_value(rules, state, condition.track, faction)
+        if condition.at_least is not None and value < condition.at_least:
+            return _share(value - track.min, condition.at_least - track.min)
+        if condition.at_most is not None and value > condition.at_most:
+            return _share(track.max - value, track.max - condition.at_most)
+    if isinstance(condition, v.SupportIs) and condition.at_least:
+        return _share(q.support(rules, state, condition.group, q.faction_in(context, condition.faction)),
+                      condition.at_least)
+    return 0.0
+
+
+def _share(done: int, needed: int) -> float:
+    return max(0.0, min(0.99, done / needed)) if needed > 0 else 0.0

@@ -26,3 +26,16 @@ def test_points_are_the_objectives_held_now_and_match_the_final_scoring(shipped_
             assert shipped_game.points(state, faction) == sum(goal.points for goal in goals if goal.held)
     assert state.result.reason == "most points when the last turn ends"  # this seed plays to the end
     assert state.result.points == tuple(shipped_game.points(state, faction) for faction in shipped_game.seats)
+
+
+def test_progress_counts_how_far_a_track_has_to_go(mini_game, mini_rules):
+    state = mini_game.new_initial_state(1)
+    bread = mini_rules.city_track_index["bread"]
+    sudden = mini_game.goals(state, "blues")[0]  # the bread is gone: bread at most 0
+    low = state.replace(city=tuple(1 if index == bread else value for index, value in enumerate(state.city)))
+    nearer = mini_game.goals(low, "blues")[0]
+    gone = mini_game.goals(state.replace(city=tuple(0 if index == bread else value
+                                                    for index, value in enumerate(state.city))), "blues")[0]
+
+    assert 0 <= sudden.progress < nearer.progress < 1
+    assert gone.held and gone.progress == 1.0
