@@ -27,6 +27,10 @@ computer) is not built yet. What works today, from the command line:
   petrograd simulate --games 200     play whole games with random bots; summary of results
   petrograd simulate --scenario cossacks_at_the_gates
                                      the same for the three-turn, one-lesson scenario
+  petrograd simulate --bots normal --games 200 --chart wins.svg
+                                     the same with bots that think; a chart of the wins
+  petrograd arena --bots hard --vs normal --games 40
+                                     seat-rotated matches of one bot level against another
   petrograd simulate --log --save game.json
                                      one game, move by move, saved to a file
   petrograd replay game.json         replay a save and print its log
