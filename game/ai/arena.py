@@ -8,6 +8,7 @@ so win rates over all seats add up to one game per game. Results do not depend
 on how many processes play the games.
 """
 
+import functools
 import math
 import os
 import time
@@ -79,10 +80,16 @@ def play_match_game(game: Game, first: SeatSpec, second: SeatSpec, seed: int, in
         (bots[faction].search_seconds, sum(bot.search_seconds for bot in others)))
 
 
+@functools.cache
+def game_in_worker(rules_dir: str, scenario: str | None) -> Game:
+    """The game a worker process plays, loaded once per process and scenario."""
+    rules = load_rules_dir(Path(rules_dir))
+    return Game(rules.with_scenario(scenario) if scenario else rules)
+
+
 def _play_in_worker(job: tuple[str, str | None, str, str, int, int]) -> MatchGame:
     rules_dir, scenario, first, second, seed, index = job
-    rules = load_rules_dir(Path(rules_dir))
-    game = Game(rules.with_scenario(scenario) if scenario else rules)
+    game = game_in_worker(rules_dir, scenario)
     return play_match_game(game, parse_level(first), parse_level(second), seed, index)
 
 

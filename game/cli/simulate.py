@@ -4,10 +4,10 @@ import argparse
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
 from game.ai import SpecError, parse_bots, play_game, seat_bots
+from game.ai.arena import game_in_worker
 from game.ai.runner import PlayedGame
 from game.ai.spec import describe_bots
 from game.cli.chart import Bar, write_chart
@@ -15,7 +15,6 @@ from game.cli.narrate import Narrator, result_text
 from game.cli.output import Progress, fail, load_or_report, print_json
 from game.engine import Game
 from game.engine.log import faction_name
-from game.rulesdir import load_rules_dir
 from game.savegame import SaveError, save_game
 
 
@@ -86,8 +85,7 @@ def play_many(game: Game, args: argparse.Namespace, progress: Progress) -> list[
 def _play_one(job: tuple[str, str | None, str, int], game: Game | None = None) -> PlayedGame:
     rules_dir, scenario, bots, seed = job
     if game is None:
-        rules = load_rules_dir(Path(rules_dir))
-        game = Game(rules.with_scenario(scenario) if scenario else rules)
+        game = game_in_worker(rules_dir, scenario)
     return play_game(game, seed, seat_bots(game, parse_bots(bots, game.seats), seed))
 
 
@@ -112,6 +110,10 @@ def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dic
         "rules": {"id": rules.id, "content_hash": rules.content_hash},
         "scenario": rules.scenario.id,
         "wins": {seat: wins[seat] for seat in game.seats},
+        # A tie split between its winners: these add up to the games won by anyone.
+        "win_shares": {seat: round(sum(1 / len(record.state.result.winners) for record in played
+                                       if record.state.result and seat in record.state.result.winners), 2)
+                       for seat in game.seats},
         "shared_wins": sum(1 for record in played if record.state.result and len(record.state.result.winners) > 1),
         "stalled": sum(1 for record in played if record.state.result and record.state.result.stalled),
         "lengths": lengths,
@@ -130,9 +132,11 @@ def summary_text(game: Game, summary: dict[str, Any], seconds: float) -> str:
     scenario = game.rules.scenario
     rows = [f"{scenario.name} ({scenario.id}): {games} game{'s' if games > 1 else ''} from seed {summary['seed']}; "
             f"bots: {summary['bots']}", "",
-            "Wins (a shared win counts for every winner):"]
+            "Wins (a shared win counts for every winner; shares split it between them):"]
     for seat, count in summary["wins"].items():
-        rows.append(f"  {faction_name(game.rules, seat):<12} {count:>6}  {100 * count / games:5.1f}%")
+        share = summary["win_shares"][seat]
+        rows.append(f"  {faction_name(game.rules, seat):<12} {count:>6}  {100 * count / games:5.1f}%"
+                    f"   share {share:>8.2f}  {100 * share / games:5.1f}%")
     lengths = summary["lengths"]
     rows += ["", f"Length: mean {summary['mean_length']} steps, shortest {min(lengths)}, longest {max(lengths)} "
                  f"(bound {summary['max_steps']}); stalled: {summary['stalled']}", "", "How the games ended:"]

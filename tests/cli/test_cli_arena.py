@@ -54,3 +54,11 @@ def test_a_chart_that_cannot_be_written_is_a_one_line_error(cli, tmp_path):
 
     assert run.code == 1
     assert "cannot be written" in run.err
+
+
+def test_win_shares_split_each_tie_and_add_up_to_the_games_won(cli):
+    summary = json.loads(cli("simulate", "--games", "12", "--json", "--rules", MINI_RULES_DIR).out)
+
+    decided = summary["games"] - summary["stalled"]
+    assert sum(summary["win_shares"].values()) == pytest.approx(decided, abs=0.05)
+    assert all(summary["win_shares"][seat] <= summary["wins"][seat] for seat in summary["wins"])
