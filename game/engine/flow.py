@@ -174,12 +174,42 @@ def objective_points(rules: Ruleset, state: GameState, faction: str) -> int:
     return sum(goal.points for goal in goal_statuses(rules, state, faction) if goal.held)
 
 
+def tie_break_measure(rules: Ruleset, state: GameState, faction: str, measure: str) -> int:
+    """A seat's standing by one of the scenario's tie-break measures."""
+    seat = rules.seat_index[faction]
+    if measure == "influence":
+        return state.per_faction[rules.faction_track_index["influence"]][seat]
+    if measure == "support":
+        return sum(row[seat] for row in state.support)
+    if measure == "areas":
+        return sum(1 for holder in state.control if holder == faction)
+    if measure == "strength":
+        return sum(rules.unit[unit.kind].strength for unit in state.units if unit.owner == faction)
+    raise ValueError(f"unknown tie-break measure {measure!r}")
+
+
 def final_scoring(rules: Ruleset, state: GameState, log: Log) -> GameState:
-    """After the last turn: the seats with most objective points win (a tie shares the win)."""
+    """After the last turn: most objective points win; the scenario's tie-breaks settle equal points in order.
+
+    Seats still level after every tie-break share the win.
+    """
     points = tuple(objective_points(rules, state, faction) for faction in rules.seats)
     best = max(points)
     winners = tuple(faction for faction, score in zip(rules.seats, points) if score == best)
-    scores = ", ".join(f"{faction_name(rules, f)} {score}" for f, score in zip(rules.seats, points))
     reason = "most points when the last turn ends"
+    settled_by = []
+    for measure in rules.scenario.tie_breaks:
+        if len(winners) == 1:
+            break
+        standing = {faction: tie_break_measure(rules, state, faction, measure) for faction in winners}
+        top = max(standing.values())
+        if list(standing.values()).count(top) < len(winners):
+            settled_by.append(measure)
+        winners = tuple(faction for faction in winners if standing[faction] == top)
+    if settled_by:
+        reason += f", ahead on {' then '.join(settled_by)} among the seats level on points"
+    scores = ", ".join(f"{faction_name(rules, f)} {score}" for f, score in zip(rules.seats, points))
     log.add(f"Victory on points for {' and '.join(faction_name(rules, f) for f in winners)} ({scores}).")
+    if settled_by:
+        log.add(f"Equal points were settled by {' then '.join(settled_by)}.")
     return state.replace(result=Result(winners, reason, points))

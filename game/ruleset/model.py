@@ -23,6 +23,7 @@ from game.ruleset.yamlnodes import Mapping
 Symbol = Literal["star", "circle", "triangle", "square", "diamond", "cross", "hexagon"]
 FillPattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checks"]
 AreaKind = Literal["district", "site", "approach", "offmap"]
+TieBreak = Literal["influence", "support", "areas", "strength"]
 ActionKind = Literal["move", "attack", "agitate", "effect"]
 
 
@@ -267,6 +268,8 @@ class Scenario(Entry):
     support_per_influence: int = 4
     combat: Combat = Combat()
     victory: tuple[FactionVictory, ...] = ()
+    # Equal points at the end are settled by these measures in order; seats still level share the win.
+    tie_breaks: tuple[TieBreak, ...] = ()
     setup: tuple[Effect, ...] = ()
     upkeep: tuple[Effect, ...] = ()
 

@@ -24,7 +24,7 @@ def test_points_are_the_objectives_held_now_and_match_the_final_scoring(shipped_
             goals = shipped_game.goals(state, faction)
             assert all(0 <= goal.met <= goal.total for goal in goals)
             assert shipped_game.points(state, faction) == sum(goal.points for goal in goals if goal.held)
-    assert state.result.reason == "most points when the last turn ends"  # this seed plays to the end
+    assert state.result.reason.startswith("most points when the last turn ends")  # this seed plays to the end
     assert state.result.points == tuple(shipped_game.points(state, faction) for faction in shipped_game.seats)
 
 
