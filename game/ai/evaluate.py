@@ -4,15 +4,22 @@ Every faction wins by its own goals (YAML), so the evaluation needs no
 faction-specific code: points already held count in full, objectives part met
 count in part (a track halfway to its threshold is halfway there), a sudden
 death counts by how near it is, and income, support, influence and troops
-count a little as the means to do more. The weights were tuned by matches of
+count a little as the means to do more. An objective that needs a place the
+faction does not hold counts a little more the nearer its closest troops
+stand, so that a march towards it pays before it arrives. The weights were tuned by matches of
 ``normal`` against ``easy`` (docs/balance.md). The factions'
 scores become win chances through a softmax, so a position is good when it is
 better than the rivals', not merely good.
 """
 
 import math
+from collections import deque
+from collections.abc import Mapping
 
 from game.engine import Game, GameState
+from game.ruleset.fields import SELF
+from game.ruleset.model import Ruleset
+from game.ruleset.vocabulary import Condition, Controls
 
 PARTIAL_CREDIT = 0.8  # of an objective's points, scaled by how near its conditions are
 SUDDEN_DEATH_WEIGHT = 8.0  # a sudden death all but met is worth about this many points
@@ -20,13 +27,15 @@ INFLUENCE_WEIGHT = 0.03  # influence in hand: worth little until spent
 INCOME_WEIGHT = 0.08  # per point of income a turn, for each turn still to come
 SUPPORT_WEIGHT = 0.05  # per point of support in any group
 STRENGTH_WEIGHT = 0.05
+APPROACH_WEIGHT = 0.4  # of an objective's points, for troops next to a place it needs (halved per step further)
 TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
 
 
 def faction_score(game: Game, state: GameState, faction: str) -> float:
     """How well placed ``faction`` is, in points of its own objectives."""
     score = 0.0
-    for goal in game.goals(state, faction):
+    rules = game.rules
+    for goal, conditions in zip(game.goals(state, faction), _goal_conditions(rules, faction)):
         share = goal.progress
         if goal.sudden_death:
             score += SUDDEN_DEATH_WEIGHT * share * share
@@ -34,7 +43,7 @@ def faction_score(game: Game, state: GameState, faction: str) -> float:
             score += goal.points
         else:
             score += PARTIAL_CREDIT * goal.points * share
-    rules = game.rules
+            score += APPROACH_WEIGHT * goal.points * _nearness(rules, state, faction, conditions)
     seat = rules.seat_index[faction]
     influence = state.per_faction[rules.faction_track_index["influence"]][seat]
     strength = sum(rules.unit[unit.kind].strength for unit in state.units
@@ -61,3 +70,58 @@ def win_chances(game: Game, state: GameState) -> tuple[float, ...]:
 def evaluate(game: Game, state: GameState, faction: str) -> float:
     """The chance that ``faction`` wins from ``state``, as far as a quick look can tell (0 to 1)."""
     return win_chances(game, state)[game.rules.seat_index[faction]]
+
+
+def _goal_conditions(rules: Ruleset, faction: str) -> list[tuple[Condition, ...]]:
+    """Each goal's conditions, in the order ``Game.goals`` lists them (sudden deaths, then objectives)."""
+    victory = rules.victory_of(faction)
+    return [sudden.when for sudden in victory.sudden_death] + [objective.when for objective in victory.objectives]
+
+
+def _nearness(rules: Ruleset, state: GameState, faction: str, conditions: tuple[Condition, ...]) -> float:
+    """How close the faction's troops stand to the places the conditions need and it does not hold (0 to 1).
+
+    1 for troops in the place, 1/2 next to it, 1/4 two steps away, and so on;
+    the mean over the places needed. 0 when no place is needed.
+    """
+    needed = [condition.area for condition in conditions
+              if isinstance(condition, Controls) and condition.faction in (SELF, faction)
+              and state.control[rules.area_index[condition.area]] != faction]
+    if not needed:
+        return 0.0
+    distances = _distances(rules)
+    where = {unit.area for unit in state.units if unit.owner == faction and not unit.demoralised}
+    total = 0.0
+    for area in needed:
+        steps = min((distances[origin].get(area, _FAR) for origin in where), default=_FAR)
+        total += 0.5 ** steps
+    return total / len(needed)
+
+
+_FAR = 64
+_distance_cache: dict[int, tuple[Ruleset, Mapping[str, Mapping[str, int]]]] = {}
+
+
+def _distances(rules: Ruleset) -> Mapping[str, Mapping[str, int]]:
+    """Steps between areas by road or rail, for every pair (computed once per ruleset)."""
+    cached = _distance_cache.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    links: dict[str, set[str]] = {area.id: set() for area in rules.areas}
+    for area in rules.areas:
+        for other in (*area.adjacent, *area.rail):
+            links[area.id].add(other)
+            links[other].add(area.id)
+    table: dict[str, dict[str, int]] = {}
+    for start in links:
+        steps = {start: 0}
+        queue = deque([start])
+        while queue:
+            here = queue.popleft()
+            for there in sorted(links[here]):
+                if there not in steps:
+                    steps[there] = steps[here] + 1
+                    queue.append(there)
+        table[start] = steps
+    _distance_cache[id(rules)] = (rules, table)
+    return table

@@ -1,15 +1,20 @@
-"""The ``hard`` bot: Monte-Carlo tree search over worlds it cannot tell apart, guided by the evaluation.
+"""The ``hard`` bot: Monte-Carlo search over worlds it cannot tell apart, with play-outs of the rivals' replies.
 
-Information-set MCTS with a single tree: every simulation deals the hidden
-cards afresh (``Game.determinise``, so the bot never reads another faction's
-hand or the real dice), walks the tree choosing by UCB among the moves legal
-in that world, samples dice and draws by their listed probabilities with the
-bot's own generator, and scores the first new position with the heuristic
-evaluation instead of a random play-out. Each seat's share of the value is
-backed up, so every faction in the tree plays for itself.
+The root's candidates are the moves the one-move look-ahead rates best. Each
+simulation takes one candidate into one world dealt afresh from what the bot
+may see (``Game.determinise``: it never reads another faction's hand or the
+real dice) and plays on to the end of the turn (at most ``HORIZON``
+decisions), every faction making the move the evaluation likes best one step
+ahead and the world's own dice deciding chance steps (``rollout.py``); the
+evaluation scores the end, after the turn's upkeep has run. All the
+candidates of a round are tried in the same worlds, so they are compared on
+the same cards and dice, and successive halving spends the budget on the
+contenders: after each round the worse half is dropped.
 
+An iteration is one such simulation (one candidate, one world, one play-out).
 With an iteration budget the bot is deterministic for its seed; with a time
-budget it stops on the clock (outside the engine, which stays clock-free).
+budget it measures the first round and plans the rest to fit, stopping on
+the clock if need be (outside the engine, which stays clock-free).
 """
 
 import math
@@ -17,26 +22,28 @@ import time
 
 import attrs
 
-from game.ai.evaluate import win_chances
-from game.ai.lookahead import CHANCE_DEPTH, Choice, expected_value, explain
-from game.engine import CHANCE, Game, GameState, Move
-from game.engine.rng import Generator, pick_weighted
+from game.ai.lookahead import CHANCE_DEPTH, Choice, explain
+from game.ai.rollout import Forecaster
+from game.engine import Game, GameState, Move
+from game.engine.rng import Generator, derive_seed
 
-DEFAULT_ITERATIONS = 300
-ROOT_CANDIDATES = 8  # the root searches only the moves the one-move look-ahead rates best
-EXPLORATION = 0.7  # UCB constant; values are chances to win, between 0 and 1
-MAX_TREE_DEPTH = 40  # decisions below the root a simulation may walk before it is scored
+DEFAULT_ITERATIONS = 24  # about 0.6 s a move (p95 under 2 s) on the 2-core development machine
+ROOT_CANDIDATES = 4  # the root searches only the moves the one-move look-ahead rates best
+HORIZON = 12  # decisions played out after the candidate; a play-out also stops when the turn ends
 
 
 @attrs.define
-class Node:
-    """Statistics of one move in the tree, from the view of the faction that made it."""
+class Candidate:
+    """A root move with the win chances its simulations ended in, world by world."""
 
-    mover: int  # seat index of the faction that chose the move leading here (-1 at the root)
-    visits: int = 0
-    available: int = 0  # simulations in which this move was legal (for UCB under hidden information)
-    value: float = 0.0  # sum of the mover's win chances over the visits
-    children: dict[Move, "Node"] = attrs.Factory(dict)
+    move: Move
+    prior: float  # the one-move look-ahead's value, which breaks ties
+    values: list[float] = attrs.Factory(list)
+
+    @property
+    def mean(self) -> float:
+        """The average win chance over its simulations (the prior before any)."""
+        return sum(self.values) / len(self.values) if self.values else self.prior
 
 
 class MctsBot:
@@ -44,14 +51,17 @@ class MctsBot:
 
     level = "hard"
 
-    def __init__(self, seed: int, iterations: int | None = None, seconds: float | None = None) -> None:
+    def __init__(self, seed: int, iterations: int | None = None, seconds: float | None = None,
+                 horizon: int = HORIZON, candidates: int = ROOT_CANDIDATES) -> None:
         self.generator = Generator(seed)
         self.iterations = iterations if iterations is not None or seconds is not None else DEFAULT_ITERATIONS
         self.seconds = seconds
+        self.horizon = horizon
+        self.candidates = candidates
         self.last_simulations = 0
 
     def choose(self, game: Game, state: GameState) -> Move:
-        """The most visited move after the search."""
+        """The move whose simulations ended best."""
         return self.choose_explained(game, state).move
 
     def choose_explained(self, game: Game, state: GameState) -> Choice:
@@ -61,86 +71,70 @@ class MctsBot:
         if len(moves) == 1:
             self.last_simulations = 0
             return Choice(moves[0], f"{game.rules.faction[faction].short}: the only move")
-        root = self.search(game, state, faction)
-        best_move, best = max(root.children.items(), key=lambda item: (item[1].visits, item[1].value))
-        chance = best.value / best.visits if best.visits else 0.0
-        reason = explain(game, game.determinise(state, faction, 0), best_move, faction, chance)
-        return Choice(best_move, f"{reason}; chosen in {best.visits} of {self.last_simulations} simulations")
+        finalists = self.search(game, state, faction)
+        best = max(finalists, key=lambda candidate: (candidate.mean, candidate.prior))
+        reason = explain(game, game.determinise(state, faction, 0), best.move, faction, best.mean)
+        return Choice(best.move, f"{reason}; rivals' replies played out in {len(best.values)} worlds, "
+                                 f"best of {self.last_simulations} simulations")
 
-    def search(self, game: Game, state: GameState, faction: str) -> Node:
-        """Run the simulations from ``state`` for ``faction``; the root of the tree they grew."""
-        root = Node(mover=-1)
-        world = game.determinise(state, faction, self.generator.below(1 << 62))
-        moves = game.legal_moves(world)
-        rated = sorted(range(len(moves)), key=lambda index: -expected_value(
-            game, game.apply(world, moves[index]), faction, CHANCE_DEPTH))
+    def search(self, game: Game, state: GameState, faction: str) -> list[Candidate]:
+        """Successive halving over the root candidates; the last round's survivors."""
+        started = time.perf_counter()
+        base = self.generator.below(1 << 62)
         seat = game.rules.seat_index[faction]
-        root.children = {moves[index]: Node(mover=seat) for index in sorted(rated[:ROOT_CANDIDATES])}
-        deadline = time.perf_counter() + self.seconds if self.seconds is not None else None
-        count = 0
+        forecaster = Forecaster(game, derive_seed(base, 0))
+        survivors = self.root_candidates(game, game.determinise(state, faction, base), seat, forecaster)
+        budget = self.iterations if self.iterations is not None else len(survivors)
+        rounds = max(1, math.ceil(math.log2(len(survivors))))
+        count, worlds, round_index = 0, 0, 0
+        deadline = started + self.seconds if self.seconds is not None else None
+
+        def out_of_time() -> bool:  # never before the first simulation
+            return deadline is not None and count > 0 and time.perf_counter() >= deadline
+
         while True:
-            if self.iterations is not None and count >= self.iterations:
+            for _ in range(_worlds_this_round(budget - count, rounds - round_index, len(survivors))):
+                if count >= budget or out_of_time():
+                    break
+                world = game.determinise(state, faction, derive_seed(base, worlds + 1))
+                for candidate in survivors[:budget - count]:  # the same world for each: a fair comparison
+                    if out_of_time():
+                        break
+                    candidate.values.append(forecaster.value_after(world, candidate.move, seat, self.horizon))
+                    count += 1
+                worlds += 1
+            if self.seconds is not None and round_index == 0 and count:
+                budget = self._plan(count, time.perf_counter() - started)
+            round_index += 1
+            if round_index >= rounds or count >= budget or out_of_time():
                 break
-            if deadline is not None and count > 0 and time.perf_counter() >= deadline:
-                break
-            world = game.determinise(state, faction, self.generator.below(1 << 62))
-            self.simulate(game, world, root)
-            count += 1
+            survivors = self._halve(survivors)
         self.last_simulations = count
-        return root
+        played = max(len(candidate.values) for candidate in survivors)
+        return [candidate for candidate in survivors if len(candidate.values) == played]
 
-    def simulate(self, game: Game, state: GameState, root: Node) -> None:
-        """One walk down the tree in one world, then the evaluation backed up along the path."""
-        node, path = root, [root]
-        for _ in range(MAX_TREE_DEPTH):
-            player = game.current_player(state)
-            if player is None:
-                break
-            if player == CHANCE:
-                state = game.apply(state, self.sample(game, state))
-                continue
-            seat = game.rules.seat_index[player]
-            moves = game.legal_moves(state)
-            if node is root:
-                moves = tuple(move for move in moves if move in root.children)
-            for move in moves:
-                child = node.children.get(move)
-                if child is not None:
-                    child.available += 1
-            untried = [move for move in moves if move not in node.children or not node.children[move].visits]
-            if untried:
-                move = untried[self.generator.below(len(untried))]
-                child = node.children.setdefault(move, Node(mover=seat, available=1))
-                path.append(child)
-                state = game.apply(state, move)
-                break
-            move = self.select(node, moves)
-            node = node.children[move]
-            path.append(node)
-            state = game.apply(state, move)
-        values = win_chances(game, self.settle(game, state))
-        for visited in path:
-            visited.visits += 1
-            if visited.mover >= 0:
-                visited.value += values[visited.mover]
+    def root_candidates(self, game: Game, world: GameState, seat: int, forecaster: Forecaster) -> list[Candidate]:
+        """The moves the one-move look-ahead rates best, best first; no more than the budget can try once."""
+        rated = [Candidate(move, forecaster.expected(game.apply(world, move), seat, CHANCE_DEPTH))
+                 for move in game.legal_moves(world)]
+        rated.sort(key=lambda candidate: -candidate.prior)
+        limit = self.candidates if self.iterations is None else min(self.candidates, self.iterations)
+        return rated[:max(1, limit)]
 
-    def select(self, node: Node, moves: tuple[Move, ...]) -> Move:
-        """UCB among the moves legal in this world, each judged by the faction that would make it."""
-        def score(move: Move) -> float:
-            child = node.children[move]
-            return child.value / child.visits + EXPLORATION * math.sqrt(math.log(child.available) / child.visits)
-        return max(moves, key=score)
+    def _plan(self, done: int, elapsed: float) -> int:
+        """The iterations a time budget affords, from what the first round cost."""
+        assert self.seconds is not None
+        return max(done, int(self.seconds * done / max(elapsed, 1e-6)))
 
-    def sample(self, game: Game, state: GameState) -> Move:
-        """A chance outcome by its listed probability, from the bot's own generator."""
-        outcomes = game.chance_outcomes(state)
-        weights = [max(1, round(probability * 1_000_000)) for _, probability in outcomes]
-        return outcomes[pick_weighted(self.generator.below(1 << 64), weights)][0]
+    @staticmethod
+    def _halve(survivors: list[Candidate]) -> list[Candidate]:
+        """The better half, by mean value (ties to the look-ahead's favourite)."""
+        ranked = sorted(survivors, key=lambda candidate: (-candidate.mean, -candidate.prior))
+        return ranked[:max(1, (len(ranked) + 1) // 2)]
 
-    def settle(self, game: Game, state: GameState) -> GameState:
-        """Resolve the chance steps a move set off, so the evaluation sees their results."""
-        for _ in range(16):
-            if game.current_player(state) != CHANCE:
-                break
-            state = game.apply(state, self.sample(game, state))
-        return state
+
+def _worlds_this_round(left: int, rounds_left: int, candidates: int) -> int:
+    """Worlds each candidate is tried in this round: an equal share of the budget left, the rest in the last."""
+    if rounds_left <= 1:
+        return max(1, -(-left // candidates))
+    return max(1, left // rounds_left // candidates)

@@ -13,7 +13,7 @@ from game.engine.log import faction_name
 from game.engine.rng import Generator
 from game.ruleset.model import Priority
 
-HUNCH_PER_MILLE = 200  # one decision in five ignores the flowchart
+HUNCH_PER_MILLE = 350  # about one decision in three ignores the flowchart
 
 
 class PriorityBot:

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from game.ai.mcts import MctsBot
+from game.ai.mcts import DEFAULT_ITERATIONS, MctsBot
 from game.ai.spec import SpecError, parse_bots
 from game.engine import CHANCE
 
@@ -16,17 +16,17 @@ def positions(shipped_game, decisions):
 
 
 def test_the_hard_bot_picks_a_legal_move_in_exactly_its_iterations(shipped_game, positions):
-    bot = MctsBot(1, iterations=40)
+    bot = MctsBot(1, iterations=13)
     for state in positions:
         choice = bot.choose_explained(shipped_game, state)
         assert shipped_game.is_legal(state, choice.move)
-        assert bot.last_simulations == 40
-        assert choice.reason.endswith("of 40 simulations")
+        assert bot.last_simulations == 13
+        assert choice.reason.endswith("of 13 simulations")
 
 
 def test_the_hard_bot_is_reproducible_with_its_seed_and_budget(shipped_game, positions):
-    first = [MctsBot(7, iterations=30).choose_explained(shipped_game, state) for state in positions[:5]]
-    again = [MctsBot(7, iterations=30).choose_explained(shipped_game, state) for state in positions[:5]]
+    first = [MctsBot(7, iterations=12).choose_explained(shipped_game, state) for state in positions[:5]]
+    again = [MctsBot(7, iterations=12).choose_explained(shipped_game, state) for state in positions[:5]]
     assert first == again
 
 
@@ -34,12 +34,12 @@ def test_the_hard_bot_never_reads_another_factions_hand_or_the_dice(shipped_game
     for state in positions[:6]:
         twin = hidden_twin(shipped_game, state)
         assert twin.hands != state.hands or not any(state.hands)
-        seen, real = (MctsBot(4, iterations=30).choose(shipped_game, position) for position in (twin, state))
+        seen, real = (MctsBot(4, iterations=12).choose(shipped_game, position) for position in (twin, state))
         assert seen == real
 
 
 def test_the_hard_bot_plays_a_whole_game_of_the_mini_rules(mini_game):
-    bots = {seat: MctsBot(index, iterations=25) for index, seat in enumerate(mini_game.seats)}
+    bots = {seat: MctsBot(index, iterations=8) for index, seat in enumerate(mini_game.seats)}
     state = mini_game.new_initial_state(3)
     while not mini_game.is_terminal(state):
         player = mini_game.current_player(state)
@@ -54,7 +54,7 @@ def test_a_time_budget_stops_the_search_on_the_clock(shipped_game, positions):
     assert 1 <= bot.last_simulations < 10_000
 
 
-@pytest.mark.parametrize("spec, budget", [("hard", (300, None)), ("hard:iterations=50", (50, None)),
+@pytest.mark.parametrize("spec, budget", [("hard", (DEFAULT_ITERATIONS, None)), ("hard:iterations=50", (50, None)),
                                           ("hard:time=0.5", (None, 0.5))])
 def test_hard_specs_set_the_budget(shipped_game, spec, budget):
     bot = parse_bots(spec, shipped_game.seats)["whites"].make(1)
@@ -66,3 +66,10 @@ def test_hard_specs_set_the_budget(shipped_game, spec, budget):
 def test_bad_budgets_are_refused(shipped_game, spec):
     with pytest.raises(SpecError):
         parse_bots(spec, shipped_game.seats)
+
+
+@pytest.mark.parametrize("iterations", [1, 3, 6])
+def test_a_budget_smaller_than_the_candidates_is_still_spent_exactly(shipped_game, positions, iterations):
+    bot = MctsBot(3, iterations=iterations)
+    assert shipped_game.is_legal(positions[0], bot.choose(shipped_game, positions[0]))
+    assert bot.last_simulations == iterations
