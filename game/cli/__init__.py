@@ -16,27 +16,6 @@ from game.rulesdir import DEFAULT_RULES_DIR
 
 BOTS_HELP = ("a level for every seat (random, normal, hard, hard:iterations=N, hard:time=S), "
              "or per seat: sovnarkom=hard,whites=normal,...")
-WELCOME = """\
-Petrograd 1917 {version}
-
-The desktop game (a pygame board for hotseat play and play against the
-computer) is not built yet. What works today, from the command line:
-
-  petrograd validate [RULES_DIR]     check the YAML rules; every problem as file:line:col
-  petrograd rules export             the loaded rules as JSON
-  petrograd simulate --games 200     play whole games with random bots; summary of results
-  petrograd simulate --scenario cossacks_at_the_gates
-                                     the same for the three-turn, one-lesson scenario
-  petrograd simulate --bots normal --games 200 --chart wins.svg
-                                     the same with bots that think; a chart of the wins
-  petrograd arena --bots hard --vs normal --games 40
-                                     seat-rotated matches of one bot level against another
-  petrograd simulate --log --save game.json
-                                     one game, move by move, saved to a file
-  petrograd replay game.json         replay a save and print its log
-
-Run 'petrograd --help' or 'petrograd COMMAND --help' for the options.
-"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="petrograd", description="Petrograd 1917: a strategy game of the weeks "
                                      "after the October insurrection.")
     parser.add_argument("--version", action="version", version=f"Petrograd 1917 {__version__}")
+    _add_desktop_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("validate", help="check a folder of rules files")
@@ -88,6 +68,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_desktop_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the desktop game, which starts when no command is given."""
+    desktop = parser.add_argument_group("the desktop game (no COMMAND)")
+    desktop.add_argument("--autoplay", action="store_true",
+                         help="every seat a normal bot, played to the end on screen (a demo)")
+    desktop.add_argument("--seed", dest="game_seed", type=int, metavar="S", help="the game's seed (with --autoplay)")
+    desktop.add_argument("--speed", choices=("slow", "normal", "fast", "off"),
+                         help="animation speed (default: from the settings)")
+    desktop.add_argument("--exit-at-end", action="store_true", help="close the window when the game ends")
+    desktop.add_argument("--screenshot-dir", type=Path, metavar="DIR",
+                         help="save a PNG of the board at the start of each turn and of the end screen")
+    desktop.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # benchmarks: quit at once
+
+
+def desktop(args: argparse.Namespace) -> int:
+    """Open the desktop game (pygame is imported only now, so the other commands start fast)."""
+    from game.ui.app import Options, run
+    return run(Options(autoplay=args.autoplay, seed=args.game_seed, speed=args.speed, exit_at_end=args.exit_at_end,
+                       screenshot_dir=args.screenshot_dir, startup_probe=args.startup_probe))
+
+
 def _add_scenario_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", metavar="ID", help="which scenario of the rules to play (default: the first)")
 
@@ -108,10 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        print(WELCOME.format(version=__version__))
-        return 0
     try:
+        if args.command is None:
+            return desktop(args)
         return int(args.run(args))
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. '| head'); nothing left to say

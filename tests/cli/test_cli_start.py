@@ -5,22 +5,42 @@ import pytest
 from game import __version__
 
 
-def test_no_command_says_the_desktop_game_is_not_built_yet_and_what_works_and_exits_0(cli):
+def test_no_command_opens_the_desktop_game(cli, monkeypatch):
+    started = []
+    monkeypatch.setattr("game.ui.app.run", lambda options: started.append(options) or 0)
+
     run = cli()
 
     assert run.code == 0
-    assert "not built yet" in run.out
-    for command in ("validate", "rules export", "simulate", "replay"):
-        assert f"petrograd {command}" in run.out
-    assert run.err == ""
+    assert len(started) == 1 and not started[0].autoplay
 
 
-def test_no_command_works_as_a_real_process_too(petrograd):
-    run = petrograd()
+def test_the_desktop_options_reach_the_game(cli, monkeypatch, tmp_path):
+    started = []
+    monkeypatch.setattr("game.ui.app.run", lambda options: started.append(options) or 0)
+
+    cli("--autoplay", "--seed", "4", "--speed", "fast", "--exit-at-end", "--screenshot-dir", tmp_path)
+
+    options = started[0]
+    assert (options.autoplay, options.seed, options.speed, options.exit_at_end) == (True, 4, "fast", True)
+    assert options.screenshot_dir == tmp_path
+
+
+def test_the_desktop_game_starts_and_quits_as_a_real_process(petrograd, monkeypatch, tmp_path):
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    monkeypatch.setenv("PETROGRAD_CONFIG_DIR", str(tmp_path))
+
+    run = petrograd("--startup-probe")
 
     assert run.code == 0
-    assert "Petrograd 1917" in run.out and "not built yet" in run.out
-    assert run.err == ""
+    assert "first frame" in run.out
+
+
+def test_a_subcommand_still_takes_its_own_seed(cli):
+    run = cli("simulate", "--games", "1", "--seed", "3", "--json")
+
+    assert run.code == 0 and '"seed": 3' in run.out
 
 
 def test_version_prints_the_version_and_exits_0(cli, capsys):

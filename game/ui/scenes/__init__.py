@@ -1,0 +1,1 @@
+"""The screens of the desktop game; see ``base`` for how to write one."""
