@@ -6,6 +6,7 @@ a traceback.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,6 +85,7 @@ def _add_desktop_options(parser: argparse.ArgumentParser) -> None:
 
 def desktop(args: argparse.Namespace) -> int:
     """Open the desktop game (pygame is imported only now, so the other commands start fast)."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # pygame's greeting is not ours to print
     from game.ui.app import Options, run
     return run(Options(autoplay=args.autoplay, seed=args.game_seed, speed=args.speed, exit_at_end=args.exit_at_end,
                        screenshot_dir=args.screenshot_dir, startup_probe=args.startup_probe))

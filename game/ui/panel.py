@@ -204,8 +204,9 @@ class SidePanel:
             if holder:
                 pal.draw_symbol(picture, self.rules.faction[holder].symbol, rect.center,
                                 min(rect.width, rect.height) * 0.34, pal.text_on(colour))
-        undecided = self.text("sans", self.px(12), f"{size - len(holders)}?", pal.INK_SOFT)
-        picture.blit(undecided, undecided.get_rect(midright=(left + width, y + self.px(9))))
+        if len(holders) < size:  # points no faction holds yet: the group is still undecided about them
+            undecided = self.text("sans", self.px(12), f"{size - len(holders)}?", pal.INK_SOFT)
+            picture.blit(undecided, undecided.get_rect(midright=(left + width, y + self.px(9))))
         self.track_rects[f"support:{group}"] = pygame.Rect(left - self.px(4), y, width + self.px(8), self.px(19))
         return y + self.px(21)
 

@@ -6,7 +6,7 @@ import pytest
 from game.engine.moves import Pass, UseAction
 from game.ui.app import MIN_SIZE, App, Options
 from game.ui.scenes.card import CardScene
-from game.ui.scenes.dialogs import ComingSoon, ConfirmSave, EndPanel, InGameMenu, SaveDialog
+from game.ui.scenes.dialogs import ConfirmSave, InGameMenu, SaveDialog
 from game.ui.scenes.main_menu import MainMenu
 from game.ui.scenes.play import PlayScene
 from game.ui.settings import Settings
@@ -61,8 +61,7 @@ def test_the_main_menu_draws_its_title_and_buttons_and_the_map_preview(app):
     assert {button.text for button in menu.actions} == {"New game", "Load game", "Encyclopedia", "Settings", "Quit"}
 
 
-@pytest.mark.parametrize("make", [lambda app, s: ComingSoon(app, "Encyclopedia", "Everything"),
-                                  lambda app, s: InGameMenu(app, s), lambda app, s: EndPanel(app, s),
+@pytest.mark.parametrize("make", [lambda app, s: InGameMenu(app, s),
                                   lambda app, s: ConfirmSave(app, s, app.quit), lambda app, s: SaveDialog(app, s)])
 def test_every_other_scene_draws_over_the_board(board, make):
     app = board.app

@@ -1,4 +1,4 @@
-"""Small scenes over the board: the in-game menu, saving under a name, "save before leaving?", the end, placeholders."""
+"""Small scenes over the board: the in-game menu, saving under a name, "save before leaving?", the end."""
 
 import datetime
 import logging
@@ -13,7 +13,7 @@ import pygame_gui
 from game.ui import palette as pal
 from game.ui.scenes.base import Scene
 from game.ui.settings import default_saves_dir
-from game.ui.text import render_lines, wrap
+from game.ui.text import wrap
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -89,16 +89,14 @@ class InGameMenu(Overlay):
         self.app.replace(SaveDialog(self.app, self.session))
 
     def load(self) -> None:
-        """The load screen, if this build has one (asking first about unsaved moves)."""
-        scene = optional_scene("game.ui.scenes.load_game", "LoadGameScene", self.app)
-        if scene is None:
-            scene = ComingSoon(self.app, "Load game", "The list of saved games")
-        self.leave(lambda: self.app.replace(scene))
+        """The load screen (asking first about unsaved moves)."""
+        from game.ui.scenes.load_game import LoadGameScene
+        self.leave(lambda: self.app.replace(LoadGameScene(self.app)))
 
     def encyclopedia(self) -> None:
-        """The encyclopedia, if this build has one."""
-        scene = optional_scene("game.ui.scenes.encyclopedia", "EncyclopediaScene", self.app, start_at=None)
-        self.app.replace(scene or ComingSoon(self.app, "Encyclopedia", "Every entry of the rules"))
+        """The encyclopedia, at its first article."""
+        from game.ui.scenes.encyclopedia import EncyclopediaScene
+        self.app.replace(EncyclopediaScene(self.app, start_at=None))
 
     def leave(self, then: Callable[[], None]) -> None:
         """Ask to save first if there are unsaved changes."""
@@ -111,19 +109,6 @@ class InGameMenu(Overlay):
         """Back to the main menu."""
         from game.ui.scenes.main_menu import MainMenu
         self.app.reset(MainMenu(self.app))
-
-
-def optional_scene(module: str, name: str, app: "App", *args: object, **options: object) -> Scene | None:
-    """A scene from a module that may not be in this build yet (imported only when asked for)."""
-    import importlib
-    try:
-        scene_class = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    try:
-        return scene_class(app, *args, **options)  # type: ignore[no-any-return]
-    except TypeError:  # an older signature without the keyword options
-        return scene_class(app, *args)  # type: ignore[no-any-return]
 
 
 class SaveDialog(Overlay):
@@ -223,75 +208,6 @@ class ConfirmSave(Overlay):
     def request_close(self) -> bool:
         """Closing the window again while asked: leave without saving."""
         return True
-
-
-class EndPanel(Overlay):
-    """The end of the game (phase 1): who won, why, and the points."""
-
-    title = "The end"
-    width, height = 560, 320
-
-    def __init__(self, app: "App", session: "Session") -> None:
-        super().__init__(app)
-        self.session = session
-
-    def build(self) -> None:
-        """Main menu and Quit."""
-        self.button("Main menu", self.column(2, 2, 170), self.to_menu, shortcut=pygame.K_m, object_id="@tool_button",
-                    tooltip="Back to the main menu")
-        self.button("Quit", self.column(3, 2, 170), self.app.quit, shortcut=pygame.K_q, object_id="@tool_button",
-                    tooltip="Leave the program")
-
-    def to_menu(self) -> None:
-        """Back to the main menu."""
-        from game.ui.scenes.main_menu import MainMenu
-        self.app.reset(MainMenu(self.app))
-
-    def draw(self, surface: pygame.Surface) -> None:
-        """Winners, the reason, and each seat's points."""
-        super().draw(surface)
-        rules = self.session.game.rules
-        result = self.session.game.outcome(self.session.state)
-        card = self.card()
-        self.title_text(surface, "The game is over")
-        if result is None:
-            return
-        names = " and ".join(rules.faction[winner].short for winner in result.winners) or "Nobody"
-        winners = "Winner" if len(result.winners) == 1 else "Winners"
-        headline = self.app.assets.font("title", self.px(26)).render(f"{winners}: {names}", True, pal.INK)
-        surface.blit(headline, headline.get_rect(midtop=(card.centerx, card.top + self.px(70))))
-        body = self.app.assets.font("italic", self.px(16))
-        reason = render_lines(body, wrap(body, result.reason, card.width - self.px(80)), pal.INK_SOFT, "center")
-        surface.blit(reason, reason.get_rect(midtop=(card.centerx, card.top + self.px(108))))
-        points = ", ".join(f"{rules.faction[seat].short} {score}" for seat, score in zip(rules.seats, result.points))
-        if points:
-            text = self.app.assets.font("body", self.px(16)).render(f"Points: {points}", True, pal.INK)
-            surface.blit(text, text.get_rect(midtop=(card.centerx, card.top + self.px(165))))
-
-
-class ComingSoon(Scene):
-    """A placeholder for a screen that phase 2 builds."""
-
-    def __init__(self, app: "App", title: str, what: str) -> None:
-        super().__init__(app)
-        self.title, self.what = title, what
-
-    def build(self) -> None:
-        """A Back button."""
-        width, height = self.app.size
-        self.button("Back", (width // 2 - self.px(90), height // 2 + self.px(40), self.px(180), self.px(44)),
-                    self.app.pop, tooltip="Back to the main menu", shortcut=pygame.K_ESCAPE,
-                    object_id="@menu_button")
-
-    def draw(self, surface: pygame.Surface) -> None:
-        """The screen's name and a note."""
-        surface.fill(pal.PAPER)
-        width, height = self.app.size
-        title = self.app.assets.font("title", self.px(44)).render(self.title, True, pal.INK)
-        surface.blit(title, title.get_rect(midbottom=(width // 2, height // 2 - self.px(20))))
-        note = self.app.assets.font("italic", self.px(18)).render(f"{self.what} — coming in phase 2.", True,
-                                                                  pal.INK_SOFT)
-        surface.blit(note, note.get_rect(midtop=(width // 2, height // 2 - self.px(10))))
 
 
 def default_save_name(session: "Session") -> str:

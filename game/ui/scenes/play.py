@@ -33,7 +33,6 @@ from game.ui.panel import SidePanel
 from game.ui.play_controls import TILED, Entry, Option, entries, options
 from game.ui.scenes.base import Scene
 from game.ui.scenes.card import CardAction, CardScene
-from game.ui.scenes.dialogs import EndPanel, optional_scene
 from game.ui.scenes.handover import HandoverScene
 from game.ui.scenes.play_draw import BoardDrawing
 from game.ui.scenes.play_input import UNDO_RULE, PlayerInput
@@ -377,8 +376,8 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
         if self.end_shown:
             return
         self.end_shown = True
-        scene = optional_scene("game.ui.scenes.end_screen", "EndScreen", self.app, self.session)
-        self.app.push(scene or EndPanel(self.app, self.session))
+        from game.ui.scenes.end_screen import EndScreen
+        self.app.push(EndScreen(self.app, self.session))
         if self.screenshot_dir is not None or self.exit_at_end:
             self.app.after_draw(self._finish)
 

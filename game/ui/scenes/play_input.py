@@ -19,7 +19,7 @@ from game.ui.options_view import Placed
 from game.ui.pacing import answered_on_its_own_card
 from game.ui.play_controls import TILED, Entry, Option, source
 from game.ui.scenes.card import CardAction, CardScene
-from game.ui.scenes.dialogs import ConfirmSave, InGameMenu, optional_scene
+from game.ui.scenes.dialogs import ConfirmSave, InGameMenu
 from game.ui.why_not import why_not
 
 if TYPE_CHECKING:
@@ -111,11 +111,8 @@ class PlayerInput:
         self.notify(f"{skipped} more card{'s' * (skipped != 1)} skipped: the log (L) tells what they did.")
 
     def _encyclopedia(self: "PlayScene", kind: str, ident: str) -> None:
-        scene = optional_scene("game.ui.scenes.encyclopedia", "EncyclopediaScene", self.app, start_at=f"{kind}:{ident}")
-        if scene is not None:
-            self.app.replace(scene)
-        else:
-            self.notify("The encyclopedia is not in this build yet.")
+        from game.ui.scenes.encyclopedia import EncyclopediaScene
+        self.app.replace(EncyclopediaScene(self.app, start_at=f"{kind}:{ident}"))
 
     def _close_card(self: "PlayScene") -> None:
         if isinstance(self.app.top, CardScene):
