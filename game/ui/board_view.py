@@ -20,6 +20,8 @@ from game.ui.geometry import MapTransform, inside
 from game.ui.mapsheet import MapSheet
 from game.ui.tokens import Stack, TokenPainter, stacks_of
 
+SCALE_STEP = 0.25  # how far the map's scale steps down while its names do not fit
+
 Placed = tuple[pygame.Surface, tuple[int, int], Stack, str]  # picture, screen top-left, stack, area
 
 
@@ -43,7 +45,7 @@ class BoardView:
             return
         self.rect, self.ui_scale = rect, ui_scale
         self.transform = MapTransform(self.rules.board.size, (rect.x, rect.y, rect.width, rect.height))
-        self.sheet = MapSheet(self.rules, self.assets, self.transform, ui_scale)
+        self.sheet = self._fitting_sheet(ui_scale)
         self.tokens = TokenPainter(self.rules, self.assets, self.sheet.token, self.colours)
         self.origin = tuple(round(value) for value in self.transform.origin)
         self._base = self.sheet.render_base()
@@ -54,6 +56,17 @@ class BoardView:
         self._marks: dict[tuple[str, object], tuple[pygame.Surface, tuple[int, int]]] = {}
         self._token_key: object = None
         self._placed: list[Placed] = []
+
+    def _fitting_sheet(self, ui_scale: float) -> MapSheet:
+        """The map sheet at the largest scale, up to ``ui_scale``, at which every name finds a place of its own.
+
+        Names grow with the scale faster than the free room between them: 200% on a 1920-pixel screen
+        would pile names on one another, so the map steps down (never below 100%) until they fit.
+        """
+        sheet = MapSheet(self.rules, self.assets, self.transform, ui_scale)
+        while sheet.placement.crowded and sheet.ui_scale > 1.0:
+            sheet = MapSheet(self.rules, self.assets, self.transform, max(1.0, sheet.ui_scale - SCALE_STEP))
+        return sheet
 
     def _local(self, point: Sequence[float]) -> tuple[float, float]:
         return point[0] - self.origin[0], point[1] - self.origin[1]

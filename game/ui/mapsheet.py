@@ -73,8 +73,19 @@ class MapSheet:
         """Pixels between two token stacks."""
         return max(2, self.token // 6)
 
+    def box_title(self, name: str) -> tuple[str, ...]:
+        """An off-map box's title: one line, or two where one would make the box too wide for a small sheet."""
+        padding = 2 * self.badge_slot(self.label_size) + 16
+        if " " not in name or self.measure("offmap", self.label_size, name)[0] + padding <= self.size[0] // 5:
+            return (name,)
+        words = name.split()
+        splits = [(" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words))]
+        return min(splits, key=lambda lines: max(self.measure("offmap", self.label_size, line)[0] for line in lines))
+
     def _box(self, area: Area) -> pygame.Rect:
-        title_w, title_h = self.measure("offmap", self.label_size, area.name)
+        lines = self.box_title(area.name)
+        sizes = [self.measure("offmap", self.label_size, line) for line in lines]
+        title_w, title_h = max(width for width, _ in sizes), sum(height for _, height in sizes)
         zone_w, zone_h = self.zone()
         title_w += 2 * self.badge_slot(self.label_size)
         rect = pygame.Rect(0, 0, max(title_w, zone_w) + 16, title_h + zone_h + 14)
@@ -227,8 +238,10 @@ class MapSheet:
         pygame.draw.rect(surface, pal.INK, box, 2)
         pygame.draw.rect(surface, pal.SEPIA, box.inflate(-6, -6), 1)
         area = self.rules.area[area_id]
-        title = self.assets.font("bold", self.label_size).render(area.name, True, pal.INK)
-        surface.blit(title, title.get_rect(midtop=(box.centerx, box.top + 5)))
+        font = self.assets.font("bold", self.label_size)
+        for index, line in enumerate(self.box_title(area.name)):
+            title = font.render(line, True, pal.INK)
+            surface.blit(title, title.get_rect(midtop=(box.centerx, box.top + 5 + index * font.get_linesize())))
 
     def _name(self, surface: pygame.Surface, key: str, rect: pygame.Rect, lines: tuple[str, ...], size: int,
               role: str) -> None:
