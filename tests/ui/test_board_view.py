@@ -17,7 +17,8 @@ from game.ui.tokens import stacks_of, unit_codes
 # At 200% the board asks for the map's own scale (map_scale), as the board scene does.
 SIZES = {"1600x900": split_window((1600, 900), 1.0)[0], "minimum 1024x640": split_window(MIN_SIZE, 0.75)[0],
          "minimum 1024x640 at scale 1": split_window(MIN_SIZE, 1.0)[0],
-         "1920x1080 at 200%": split_window((1920, 1080), 2.0)[0], "minimum 1024x640 at 200%": split_window(MIN_SIZE, 2.0)[0]}
+         "1920x1080 at 200%": split_window((1920, 1080), 2.0)[0],
+         "minimum 1024x640 at 200%": split_window(MIN_SIZE, 2.0)[0]}
 SCALES = {"1600x900": 1.0, "minimum 1024x640": 0.75, "minimum 1024x640 at scale 1": 1.0,
           "1920x1080 at 200%": map_scale(SIZES["1920x1080 at 200%"], 2.0),
           "minimum 1024x640 at 200%": map_scale(SIZES["minimum 1024x640 at 200%"], 2.0)}
