@@ -9,7 +9,7 @@ from game.ui.app import MIN_SIZE
 from game.ui.board_layout import layout_window, map_scale
 from game.ui.pacing import CARD_SECONDS, card_hold, public_cards
 from game.ui.scenes.card import CardScene
-from game.ui.scenes.play import PlayScene
+from game.ui.scenes.play import OPTIONS_MIN_HEIGHT, PlayScene
 from game.ui.scenes.play_draw import HOVER_DELAY
 from game.ui.session import Session, Step
 
@@ -179,4 +179,8 @@ def test_the_buttons_under_the_panel_keep_their_words_at_any_scale(app, shipped_
 
     for button in (scene.pass_button, scene.undo_button, scene.speed_button):
         assert font.size(button.text)[0] < button.rect.width
-    assert scene.options_rect.height >= scene.px(100) - 6
+    # The options keep room for their heading and three rows, and below that they leave the tracks uncovered.
+    options_scale = max(0.75, scene.panel.rect.width / 400)
+    assert scene.options_rect.height >= round(OPTIONS_MIN_HEIGHT * options_scale) - 6
+    assert scene.options_rect.top >= scene.panel.bottom or \
+        scene.options_rect.height <= round(OPTIONS_MIN_HEIGHT * options_scale)

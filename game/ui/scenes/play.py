@@ -49,6 +49,7 @@ log = logging.getLogger("game.ui")
 NUMBER_KEYS = tuple(range(pygame.K_1, pygame.K_9 + 1))
 PREPARE_SECONDS = 0.05  # before a card opens after a move that made it public
 SPEED_NAMES = {"slow": "Slow", "normal": "Normal", "fast": "Fast", "off": "Instant"}
+OPTIONS_MIN_HEIGHT = 132  # the options' heading and three rows, in pixels at scale 1
 
 
 class PlayScene(PlayerInput, BoardDrawing, Scene):
@@ -139,7 +140,9 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
         panel_scale = panel_rect.width / 400
         self.panel.layout(panel_rect, panel_scale)
         row_y = self._buttons(panel_rect, self.app.size[1] - self.px(48))
-        top = min(self.panel.bottom, row_y - self.px(100))
+        # The options start under the tracks; only where their heading and three rows would not fit do they
+        # cover the lowest tracks (the options are drawn at the panel's scale, not the window's).
+        top = min(self.panel.bottom, row_y - round(OPTIONS_MIN_HEIGHT * max(0.75, panel_scale)))
         pad = self.px(12)
         self.options_rect = pygame.Rect(panel_rect.left + pad // 2, top, panel_rect.width - pad, row_y - top - 6)
         self.options.layout(self.options_rect, max(0.75, panel_scale))
