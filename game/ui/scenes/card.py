@@ -54,6 +54,11 @@ class CardScene(Overlay):
         self.at = pygame.Rect(0, 0, 0, 0)
         self.note_lines: list[str] = []
 
+    def enter(self) -> None:
+        """The card opens, with the sound of a card slid across the table."""
+        super().enter()
+        self.app.assets.play("card.wav")
+
     def build(self) -> None:
         """Draw the card for the window's size (no widgets)."""
         self.prepare()

@@ -24,7 +24,7 @@ from game.ui import palette as pal
 from game.ui.animation import AI_PAUSE_SECONDS, Animator
 from game.ui.board_layout import layout_window, map_scale
 from game.ui.board_view import BoardView
-from game.ui.changes import diff
+from game.ui.changes import Changes, diff
 from game.ui.faces import face_of
 from game.ui.log_view import LogView
 from game.ui.options_view import OptionsView
@@ -50,6 +50,18 @@ NUMBER_KEYS = tuple(range(pygame.K_1, pygame.K_9 + 1))
 PREPARE_SECONDS = 0.05  # before a card opens after a move that made it public
 SPEED_NAMES = {"slow": "Slow", "normal": "Normal", "fast": "Fast", "off": "Instant"}
 OPTIONS_MIN_HEIGHT = 132  # the options' heading and three rows, in pixels at scale 1
+
+
+def step_sound(changes: Changes, new_turn: bool) -> str | None:
+    """The sound of a step: a bell for a new turn, shots for a fight, drums for a march, else none."""
+    if new_turn:
+        return "turn.wav"
+    if changes.removed or any(change.after.demoralised and not change.before.demoralised
+                              for change in changes.altered):
+        return "battle.wav"
+    if changes.moved:
+        return "march.wav"
+    return None
 
 
 class PlayScene(PlayerInput, BoardDrawing, Scene):
@@ -262,7 +274,11 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
         """Animate a step, queue the cards it made public, autosave at a new turn, and rebuild the options."""
         self.cancel()
         rules = self.session.game.rules
-        self.animator.start(diff(rules, step.before, step.after), self.board)
+        changes = diff(rules, step.before, step.after)
+        self.animator.start(changes, self.board)
+        sound = step_sound(changes, step.before.turn != step.after.turn)
+        if sound is not None and self.animator.speed != "off":
+            self.app.assets.play(sound)
         shown = public_cards(rules, step, self.session.seats) if card_hold(self.session.seats,
                                                                            self.animator.speed) != 0 else []
         self.cards += shown
