@@ -7,12 +7,14 @@ faction track ``t`` of seat ``s``, ``support[g][s]`` group ``g``'s support for
 seat ``s``, ``control[a]`` the controller of area ``a``.
 """
 
+import operator
+
 import attrs
 
 from game.ruleset.vocabulary import Effect, Option, Outcome
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # bots key their caches on the board's units: hash each unit once
 class Unit:
     """A unit on the board. Units owned by a force without a seat are neutral."""
 
@@ -114,11 +116,16 @@ class GameState:
         if not _STATE_FIELD_SET.issuperset(changes):
             raise TypeError(f"GameState has no field {sorted(set(changes) - _STATE_FIELD_SET)}")
         new = object.__new__(GameState)
-        for name, slot in _STATE_SLOTS:
-            slot.__set__(new, changes[name] if name in changes else slot.__get__(self))
+        for setter, value in zip(_SETTERS_IN_ORDER, _read_all(self)):
+            setter(new, value)
+        for name, value in changes.items():
+            _STATE_SETTERS[name](new, value)
         return new
 
 
 # Each field's slot descriptor: setting through it skips the frozen class's __setattr__ guard.
 _STATE_SLOTS = tuple((field.name, GameState.__dict__[field.name]) for field in attrs.fields(GameState))
 _STATE_FIELD_SET = frozenset(name for name, _ in _STATE_SLOTS)
+_STATE_SETTERS = {name: slot.__set__ for name, slot in _STATE_SLOTS}
+_SETTERS_IN_ORDER = tuple(slot.__set__ for _, slot in _STATE_SLOTS)
+_read_all = operator.attrgetter(*(name for name, _ in _STATE_SLOTS))  # every field at once, in C
