@@ -109,3 +109,15 @@ class Animator:
         """Draw the sliding tokens."""
         for slide in self.slides:
             surface.blit(slide.picture, slide.position())
+
+
+def step_sound(changes: Changes, new_turn: bool) -> str | None:
+    """The sound of a step: a bell for a new turn, shots for a fight, drums for a march, else none."""
+    if new_turn:
+        return "turn.wav"
+    if changes.removed or any(change.after.demoralised and not change.before.demoralised
+                              for change in changes.altered):
+        return "battle.wav"
+    if changes.moved:
+        return "march.wav"
+    return None

@@ -5,11 +5,11 @@ import pytest
 
 from game.engine import CHANCE, Game
 from game.engine.moves import UseAction
+from game.ui.animation import step_sound
 from game.ui.assets import ASSETS_DIR, Assets
 from game.ui.changes import Changes, diff
 from game.ui.faces import face_of
 from game.ui.scenes.card import CardScene
-from game.ui.scenes.play import step_sound
 
 SOUNDS = ("march.wav", "battle.wav", "card.wav", "turn.wav")
 

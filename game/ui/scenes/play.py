@@ -21,10 +21,10 @@ from game.engine.moves import Move
 from game.engine.state import PendingChoice
 from game.savegame import SaveError
 from game.ui import palette as pal
-from game.ui.animation import AI_PAUSE_SECONDS, Animator
+from game.ui.animation import AI_PAUSE_SECONDS, Animator, step_sound
 from game.ui.board_layout import layout_window, map_scale
 from game.ui.board_view import BoardView
-from game.ui.changes import Changes, diff
+from game.ui.changes import diff
 from game.ui.faces import face_of
 from game.ui.log_view import LogView
 from game.ui.options_view import OptionsView
@@ -50,18 +50,6 @@ NUMBER_KEYS = tuple(range(pygame.K_1, pygame.K_9 + 1))
 PREPARE_SECONDS = 0.05  # before a card opens after a move that made it public
 SPEED_NAMES = {"slow": "Slow", "normal": "Normal", "fast": "Fast", "off": "Instant"}
 OPTIONS_MIN_HEIGHT = 132  # the options' heading and three rows, in pixels at scale 1
-
-
-def step_sound(changes: Changes, new_turn: bool) -> str | None:
-    """The sound of a step: a bell for a new turn, shots for a fight, drums for a march, else none."""
-    if new_turn:
-        return "turn.wav"
-    if changes.removed or any(change.after.demoralised and not change.before.demoralised
-                              for change in changes.altered):
-        return "battle.wav"
-    if changes.moved:
-        return "march.wav"
-    return None
 
 
 class PlayScene(PlayerInput, BoardDrawing, Scene):
