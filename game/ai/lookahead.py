@@ -47,7 +47,7 @@ class LookaheadBot:
         moves = game.legal_moves(world)
         if len(moves) == 1:
             return Choice(moves[0], f"{faction_name(game.rules, faction)}: the only move")
-        values = [expected_value(game, game.apply(world, move), faction, CHANCE_DEPTH) for move in moves]
+        values = [expected_value(game, game.apply_generated(world, move), faction, CHANCE_DEPTH) for move in moves]
         best = max(values)
         tied = [index for index, value in enumerate(values) if value >= best - 1e-9]
         chosen = moves[tied[self.generator.below(len(tied))]]
@@ -59,12 +59,12 @@ def expected_value(game: Game, state: GameState, faction: str, depth: int) -> fl
     if game.current_player(state) != CHANCE:
         return evaluate(game, state, faction)
     if depth > 0:
-        return sum(probability * expected_value(game, game.apply(state, outcome), faction, depth - 1)
+        return sum(probability * expected_value(game, game.apply_generated(state, outcome), faction, depth - 1)
                    for outcome, probability in game.chance_outcomes(state))
     for _ in range(MAX_SAMPLED_STEPS):
         if game.current_player(state) != CHANCE:
             break
-        state = game.apply(state, game.sample_chance(state))  # the world's own dice, re-seeded by determinise
+        state = game.apply_generated(state, game.sample_chance(state))  # the world's own dice, re-seeded by determinise
     return evaluate(game, state, faction)
 
 
@@ -99,7 +99,7 @@ def most_likely_outcome(game: Game, state: GameState) -> GameState:
         if game.current_player(state) != CHANCE:
             break
         outcome, _ = max(game.chance_outcomes(state), key=lambda pair: pair[1])
-        state = game.apply(state, outcome)
+        state = game.apply_generated(state, outcome)
     return state
 
 

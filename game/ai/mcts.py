@@ -27,7 +27,7 @@ from game.ai.rollout import Forecaster
 from game.engine import Game, GameState, Move
 from game.engine.rng import Generator, derive_seed
 
-DEFAULT_ITERATIONS = 24  # about 0.6 s a move (p95 under 2 s) on the 2-core development machine
+DEFAULT_ITERATIONS = 40  # about 0.5 s a move, p95 1.4 s, on the 2-core development machine (docs/benchmarks.md)
 ROOT_CANDIDATES = 4  # the root searches only the moves the one-move look-ahead rates best
 HORIZON = 12  # decisions played out after the candidate; a play-out also stops when the turn ends
 
@@ -115,7 +115,7 @@ class MctsBot:
 
     def root_candidates(self, game: Game, world: GameState, seat: int, forecaster: Forecaster) -> list[Candidate]:
         """The moves the one-move look-ahead rates best, best first; no more than the budget can try once."""
-        rated = [Candidate(move, forecaster.expected(game.apply(world, move), seat, CHANCE_DEPTH))
+        rated = [Candidate(move, forecaster.expected(game.apply_generated(world, move), seat, CHANCE_DEPTH))
                  for move in game.legal_moves(world)]
         rated.sort(key=lambda candidate: -candidate.prior)
         limit = self.candidates if self.iterations is None else min(self.candidates, self.iterations)

@@ -61,7 +61,7 @@ class Forecaster:
         if game.current_player(state) != CHANCE:
             return self.win_chances(state)[seat]
         if depth > 0:
-            return sum(probability * self.expected(game.apply(state, outcome), seat, depth - 1)
+            return sum(probability * self.expected(game.apply_generated(state, outcome), seat, depth - 1)
                        for outcome, probability in game.chance_outcomes(state))
         return self.win_chances(self.settle(state))[seat]
 
@@ -79,7 +79,7 @@ class Forecaster:
         moves = self.game.legal_moves(state)
         if len(moves) == 1:
             return moves[0]
-        values = [self.expected(self.game.apply(state, move), seat, self.chance_depth) for move in moves]
+        values = [self.expected(self.game.apply_generated(state, move), seat, self.chance_depth) for move in moves]
         best = max(values)
         tied = [move for move, value in zip(moves, values) if value >= best - 1e-9]
         return tied[self.generator.below(len(tied))] if len(tied) > 1 else tied[0]
@@ -92,7 +92,7 @@ class Forecaster:
             if player is None or state.turn != turn:
                 break
             if player == CHANCE:
-                state = game.apply(state, game.sample_chance(state))  # the world's own dice, re-seeded per world
+                state = game.apply_generated(state, game.sample_chance(state))  # the world's own dice
                 chance_steps += 1
                 continue
             state = self._apply_reply(state)
@@ -112,7 +112,7 @@ class Forecaster:
         for _ in range(MAX_CHANCE_STEPS):
             if self.game.current_player(state) != CHANCE:
                 break
-            state = self.game.apply(state, self.game.sample_chance(state))
+            state = self.game.apply_generated(state, self.game.sample_chance(state))
         return state
 
     def value_after(self, world: GameState, move: Move, seat: int, decisions: int) -> float:

@@ -162,8 +162,12 @@ def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
     if state.result is not None:
         return state
     for faction in rules.seats:
-        for sudden in rules.victory_of(faction).sudden_death:
-            if holds_all(rules, state, sudden.when, Context(actor=faction)):
+        sudden_deaths = rules.victory_of(faction).sudden_death
+        if not sudden_deaths:
+            continue
+        context = Context(actor=faction)
+        for sudden in sudden_deaths:
+            if holds_all(rules, state, sudden.when, context):
                 log.add(f"Victory for {faction_name(rules, faction)}: {sudden.reason}")
                 return state.replace(result=Result((faction,), sudden.reason), decision=None)
     return state

@@ -71,6 +71,16 @@ class Game:
         """The state after ``move``; raises ``IllegalMoveError`` and changes nothing if it is illegal."""
         return play.apply_move(self.rules, state, move, QUIET, self.max_steps)
 
+    def apply_generated(self, state: GameState, move: Move) -> GameState:
+        """Like ``apply`` without the legality check, for a move this game just generated for ``state``.
+
+        The move must come from ``legal_moves``, ``chance_outcomes`` or
+        ``sample_chance`` of this very state; anything else gives an undefined
+        state. The bots' searches use it, since checking a move they have just
+        generated costs a tenth of their time.
+        """
+        return play.apply_move(self.rules, state, move, QUIET, self.max_steps, checked=False)
+
     def apply_logged(self, state: GameState, move: Move) -> tuple[GameState, tuple[str, ...]]:
         """Like ``apply``, with a plain-language account of what happened."""
         log = Log()

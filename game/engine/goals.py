@@ -38,14 +38,17 @@ def goal_statuses(rules: Ruleset, state: GameState, faction: str) -> tuple[GoalS
     """The faction's sudden deaths, then its objectives, in the order the rules list them."""
     context = Context(actor=faction)
     victory = rules.victory_of(faction)
-    goals = [(sudden.reason, 0, sudden.when) for sudden in victory.sudden_death]
-    goals += [(objective.name, objective.points, objective.when) for objective in victory.objectives]
-    statuses = []
-    for name, points, when in goals:
-        nearness = [closeness(rules, state, condition, context) for condition in when]
-        progress = sum(nearness) / len(nearness) if nearness else 1.0
-        statuses.append(GoalStatus(name, points, sum(near == 1.0 for near in nearness), len(when), progress))
-    return tuple(statuses)
+    return (*(_status(rules, state, sudden.reason, 0, sudden.when, context) for sudden in victory.sudden_death),
+            *(_status(rules, state, objective.name, objective.points, objective.when, context)
+              for objective in victory.objectives))
+
+
+def _status(rules: Ruleset, state: GameState, name: str, points: int, when: tuple[v.Condition, ...],
+            context: Context) -> GoalStatus:
+    if not when:
+        return GoalStatus(name, points, 0, 0, 1.0)
+    nearness = [closeness(rules, state, condition, context) for condition in when]
+    return GoalStatus(name, points, nearness.count(1.0), len(when), sum(nearness) / len(nearness))
 
 
 def closeness(rules: Ruleset, state: GameState, condition: v.Condition, context: Context) -> float:

@@ -50,9 +50,14 @@ def sample_chance(state: GameState) -> ChanceOutcome:
     return ChanceOutcome(decision.outcomes[index].id)
 
 
-def apply_move(rules: Ruleset, state: GameState, move: Move, log: Log, max_steps: int) -> GameState:
-    """The state after ``move``; raise ``IllegalMoveError`` (changing nothing) if it is not legal."""
-    if not is_legal(rules, state, move):
+def apply_move(rules: Ruleset, state: GameState, move: Move, log: Log, max_steps: int,
+               checked: bool = True) -> GameState:
+    """The state after ``move``; raise ``IllegalMoveError`` (changing nothing) if it is not legal.
+
+    ``checked=False`` skips the check, for a move just generated from this
+    same state; an illegal move then gives an undefined state.
+    """
+    if checked and not is_legal(rules, state, move):
         notation = move.notation() if hasattr(move, "notation") else repr(move)
         raise IllegalMoveError(f"{notation!r} is not a legal move now")
     decision = state.decision

@@ -7,7 +7,6 @@ faction track ``t`` of seat ``s``, ``support[g][s]`` group ``g``'s support for
 seat ``s``, ``control[a]`` the controller of area ``a``.
 """
 
-import operator
 
 import attrs
 
@@ -84,7 +83,7 @@ class Result:
     stalled: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # a plain __dict__, so that ``replace`` copies it in one call
 class GameState:
     """One moment of a game. Never changed in place: moves make new states."""
 
@@ -116,16 +115,10 @@ class GameState:
         if not _STATE_FIELD_SET.issuperset(changes):
             raise TypeError(f"GameState has no field {sorted(set(changes) - _STATE_FIELD_SET)}")
         new = object.__new__(GameState)
-        for setter, value in zip(_SETTERS_IN_ORDER, _read_all(self)):
-            setter(new, value)
-        for name, value in changes.items():
-            _STATE_SETTERS[name](new, value)
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        fields.update(changes)
         return new
 
 
-# Each field's slot descriptor: setting through it skips the frozen class's __setattr__ guard.
-_STATE_SLOTS = tuple((field.name, GameState.__dict__[field.name]) for field in attrs.fields(GameState))
-_STATE_FIELD_SET = frozenset(name for name, _ in _STATE_SLOTS)
-_STATE_SETTERS = {name: slot.__set__ for name, slot in _STATE_SLOTS}
-_SETTERS_IN_ORDER = tuple(slot.__set__ for _, slot in _STATE_SLOTS)
-_read_all = operator.attrgetter(*(name for name, _ in _STATE_SLOTS))  # every field at once, in C
+_STATE_FIELD_SET = frozenset(field.name for field in attrs.fields(GameState))

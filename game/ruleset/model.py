@@ -317,6 +317,8 @@ class Ruleset:
     group_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
     area_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
     seat_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
+    # Each faction's terms of victory in the scenario being played (see ``victory_of``).
+    victories: MappingType[str, Victory] = attrs.field(init=False, eq=False, repr=False)
 
     @scenario.validator
     def _played_scenario_is_one_of_the_rules(self, attribute: "attrs.Attribute[Scenario]", value: Scenario) -> None:
@@ -336,6 +338,9 @@ class Ruleset:
         }
         for name, ids in positions.items():
             object.__setattr__(self, name, MappingProxyType({value: index for index, value in enumerate(ids)}))
+        scenario_terms = {victory.faction: victory for victory in self.scenario.victory}
+        object.__setattr__(self, "victories", MappingProxyType(
+            {faction.id: scenario_terms.get(faction.id, faction.victory) for faction in self.factions}))
 
     @property
     def id(self) -> str:
@@ -358,10 +363,7 @@ class Ruleset:
 
     def victory_of(self, faction_id: str) -> Victory:
         """How a faction wins in the scenario being played: the scenario's own terms, else the faction's."""
-        for victory in self.scenario.victory:
-            if victory.faction == faction_id:
-                return victory
-        return self.faction[faction_id].victory
+        return self.victories[faction_id]
 
     def city_tracks(self) -> tuple[Track, ...]:
         """Tracks with one value for the whole city, in state order."""

@@ -83,3 +83,22 @@ def test_state_replace_changes_only_the_named_fields_and_refuses_unknown_ones(st
 def test_something_that_is_no_move_is_refused_as_illegal(mini_game, start):
     with pytest.raises(IllegalMoveError):
         mini_game.apply(start, "pass")
+
+
+def test_apply_generated_gives_the_same_states_as_apply_over_a_whole_game(shipped_game):
+    game, state, step = shipped_game, shipped_game.new_initial_state(11), 0
+    while not game.is_terminal(state):
+        moves = game.legal_moves(state)
+        move = game.sample_chance(state) if game.current_player(state) == CHANCE else moves[step * 7 % len(moves)]
+        checked = game.apply(state, move)
+        assert game.apply_generated(state, move) == checked
+        state, step = checked, step + 1
+    assert step > 50
+
+
+def test_state_replace_leaves_the_original_as_it_was(start):
+    before = attrs.asdict(start, recurse=False)
+    start.replace(turn=5, units=())
+    assert attrs.asdict(start, recurse=False) == before
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        start.turn = 3
