@@ -1,9 +1,11 @@
 """Search speed: simulations per second of our MCTS (``hard``) against OpenSpiel's Python MCTS.
 
 Both search the same positions of the shipped game (every tenth decision of
-seeded random games) on the same machine; OpenSpiel's bot runs through the
-adapter with random roll-outs, ours scores new positions with the heuristic
-evaluation. Target (issue 4): ours at least 10 times faster. Needs the
+seeded random games) on the same machine. A simulation of OpenSpiel's bot
+(through the adapter) is one random roll-out to the end of the game; one of
+ours plays a candidate to the end of the turn with every faction answering as
+the one-move look-ahead would, which costs more but tells more. Target
+(issue 4): ours at least 10 times faster. Needs the
 ``openspiel`` extra. Prints one JSON line with both rates and their ratio.
 
 Usage: python benchmarks/search_speed.py [--positions N] [--iterations N] [--openspiel-iterations N] [--seed S]
