@@ -9,7 +9,9 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.dialogs import ConfirmSave, InGameMenu, SaveDialog
 from game.ui.scenes.main_menu import MainMenu
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.settings_screen import SettingsScene
 from game.ui.settings import Settings
+from tests.ui.test_menus import click
 
 
 def frames(app, count=1):
@@ -150,6 +152,24 @@ def test_escape_opens_the_menu_and_escape_again_goes_back_to_the_board(board):
 
     key(app, pygame.K_ESCAPE)
     assert app.top is board
+
+
+def test_settings_from_the_in_game_menu_recolour_the_board_and_escape_comes_back(board):
+    app = board.app
+    before = dict(board.colours)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_o)
+    settings = app.top
+    assert isinstance(settings, SettingsScene)
+
+    row = settings.rows["palette"]
+    click(app, row.buttons[row.values.index("colour_blind")])
+    key(app, pygame.K_ESCAPE)
+
+    assert app.top is board
+    assert board.colours != before and board.board.colours == board.colours and board.panel.colours == board.colours
+    frames(app, 2)
+    assert can_march(board)  # the game goes on where it was
 
 
 def test_closing_the_window_with_unsaved_moves_asks_first_and_dont_save_quits(board):

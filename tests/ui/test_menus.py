@@ -8,6 +8,7 @@ import pygame_gui
 import pytest
 
 from game.ui.app import App, Options
+from game.ui.scenes.dialogs import InGameMenu
 from game.ui.scenes.encyclopedia import EncyclopediaScene
 from game.ui.scenes.load_game import LoadGameScene
 from game.ui.scenes.main_menu import MainMenu
@@ -63,7 +64,7 @@ def assert_laid_out(app, scene):
 
 def seen_rect(scene, button):
     """The part of a button one sees: a button in the scrolling body is cut off at the body's edge."""
-    scroller = scene.scroller
+    scroller = getattr(scene, "scroller", None)  # an overlay has no scrolling body
     if scroller is not None and button.ui_container is scroller.get_container():
         return button.rect.clip(scroller.rect)
     return button.rect
@@ -118,6 +119,20 @@ def test_every_menu_screen_fits_the_window_at_every_size_and_scale(shipped_rules
     app.push(scene)
     frames(app)
     assert_laid_out(app, scene)
+    pygame.quit()
+
+
+@pytest.mark.parametrize(("size", "scale"), SIZES)
+def test_the_in_game_menu_fits_the_window_at_every_size_and_scale(shipped_rules, size, scale):
+    app = open_app(shipped_rules, size, scale)
+    menu = InGameMenu(app, Session.new(shipped_rules, {faction: "normal" for faction in shipped_rules.seats}, 1))
+    app.push(menu)
+    frames(app)
+    shown = buttons(menu)
+    assert len(shown) == 7
+    for button in shown:
+        assert app.screen.get_rect().contains(button.rect), f"{button.text!r} is off the window"
+    assert_laid_out(app, menu)
     pygame.quit()
 
 

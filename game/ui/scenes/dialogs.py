@@ -58,26 +58,30 @@ class Overlay(Scene):
 
 
 class InGameMenu(Overlay):
-    """Escape on the board: resume, save, load, the encyclopedia, back to the main menu, quit."""
+    """Escape on the board: resume, save, load, the encyclopedia, settings, back to the main menu, quit."""
 
     title = "Menu"
-    height = 410
+    height = 460  # one column of seven buttons; two columns when the window is too short for it
 
     def __init__(self, app: "App", session: "Session") -> None:
         super().__init__(app)
         self.session = session
 
     def build(self) -> None:
-        """Six buttons."""
+        """Seven buttons."""
         rows = (("Resume", self.app.pop, "Back to the board", pygame.K_ESCAPE),
                 ("Save game…", self.save, "Save the game under a name of your choice", pygame.K_s),
                 ("Load game…", self.load, "Open a saved game", pygame.K_l),
                 ("Encyclopedia", self.encyclopedia, "Every place, faction, decree and event, with its history",
                  pygame.K_e),
+                ("Settings", self.settings, "UI scale, colours, full screen and sound", pygame.K_o),
                 ("Main menu", lambda: self.leave(self.to_menu), "Leave this game", pygame.K_m),
                 ("Quit", lambda: self.leave(self.app.quit), "Leave the program", pygame.K_q))
+        columns = 1 if self.px(InGameMenu.height) <= self.app.size[1] - self.px(16) else 2
+        self.width, self.height = (420, InGameMenu.height) if columns == 1 else (500, 110 + 50 * -(-len(rows) // 2))
         for index, (text, action, tip, key) in enumerate(rows):
-            self.button(text, self.column(index, top=80), action, tooltip=tip, shortcut=key, object_id="@menu_button")
+            self.button(text, self.column(index, columns, top=80), action, tooltip=tip, shortcut=key,
+                        object_id="@menu_button")
 
     def draw(self, surface: pygame.Surface) -> None:
         """The card and its title."""
@@ -97,6 +101,11 @@ class InGameMenu(Overlay):
         """The encyclopedia, at its first article."""
         from game.ui.scenes.encyclopedia import EncyclopediaScene
         self.app.replace(EncyclopediaScene(self.app, start_at=None))
+
+    def settings(self) -> None:
+        """The settings screen; the board follows its changes when it comes back."""
+        from game.ui.scenes.settings_screen import SettingsScene
+        self.app.replace(SettingsScene(self.app))
 
     def leave(self, then: Callable[[], None]) -> None:
         """Ask to save first if there are unsaved changes."""

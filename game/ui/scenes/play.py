@@ -63,12 +63,7 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
         self.session = session
         rules = session.game.rules
         self.colours = pal.faction_colours(rules, app.settings.palette)
-        self.board = BoardView(rules, app.assets, self.colours)
-        self._boards: dict[tuple[tuple[int, int, int, int], float], BoardView] = {}
-        self.panel = SidePanel(rules, app.assets, self.colours)
-        self.options = OptionsView(app.assets, self.colours)
-        self.log_view = LogView(rules, app.assets, self.colours, title="The game log (L to close)")
-        self.news = LogView(rules, app.assets, self.colours)
+        self._make_views()
         self.animator = Animator(speed or app.settings.animation_speed)
         self.thinker = Thinker()
         self.screenshot_dir, self.exit_at_end = screenshot_dir, exit_at_end
@@ -102,6 +97,28 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
         self.undo_button: pygame_gui.elements.UIButton | None = None
         self.pass_button: pygame_gui.elements.UIButton | None = None
         self.init_drawing()
+
+    def _make_views(self) -> None:
+        """The map, the panel, the options and the logs, in the current colours."""
+        rules, assets, colours = self.session.game.rules, self.app.assets, self.colours
+        self.board = BoardView(rules, assets, colours)
+        self._boards: dict[tuple[tuple[int, int, int, int], float], BoardView] = {}
+        self.panel = SidePanel(rules, assets, colours)
+        self.options = OptionsView(assets, colours)
+        self.log_view = LogView(rules, assets, colours, title="The game log (L to close)")
+        self.news = LogView(rules, assets, colours)
+
+    def follow_palette(self) -> bool:
+        """Redraw every view in the colours the settings now ask for (changed from the in-game menu)."""
+        colours = pal.faction_colours(self.session.game.rules, self.app.settings.palette)
+        if colours == self.colours:
+            return False
+        scrolled = self.log_view.offset
+        self.colours = colours
+        self._make_views()
+        self.log_view.offset = scrolled
+        self.rebuild()
+        return True
 
     @classmethod
     def new_game(cls, app: "App", seed: int | None = None, human: str = "sovnarkom") -> "PlayScene":
@@ -245,8 +262,9 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
         self.clear_notes()
 
     def resume(self) -> None:
-        """Back on top: the options may have changed meanwhile."""
+        """Back on top: the options, or the colours (from the settings), may have changed meanwhile."""
         super().resume()
+        self.follow_palette()
         self.controls_for = None
         self.refresh_controls()
 

@@ -85,7 +85,7 @@ class SettingsScene(MenuScene):
         pygame_gui.elements.UIImage(pygame.Rect((0, y + self.px(8)), picture.get_size()), picture, self.app.ui,
                                     container=container)
         self.fit_scroller(y + self.px(16) + picture.get_height())
-        self.back_button()
+        self.back_button("Back to where you were")
         defaults = self.footer_button("right", ("Restore defaults", "Defaults"), self.restore_defaults, width=240,
                                       shortcut=pygame.K_d, tooltip="Every setting back to how the game came")
         self.focus_button("defaults", defaults)
