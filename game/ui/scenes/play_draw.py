@@ -120,21 +120,23 @@ class BoardDrawing:
         text = self.message or self._status()
         if not text:
             return
-        key = (text, bool(self.message), self.board.rect.width)
+        scale = self.board.ui_scale  # the map's own scale: a large UI scale shrinks on a small map, and so does this
+        key = (text, bool(self.message), self.board.rect.width, scale)
         if key != self._banner_key:
-            self._banner_key, self._banner_picture = key, self._render_banner(text, bool(self.message))
-        surface.blit(self._banner_picture, self._banner_picture.get_rect(midtop=(self.board.rect.centerx, self.px(10))))
+            self._banner_key, self._banner_picture = key, self._render_banner(text, bool(self.message), scale)
+        surface.blit(self._banner_picture,
+                     self._banner_picture.get_rect(midtop=(self.board.rect.centerx, round(10 * scale))))
 
-    def _render_banner(self: "PlayScene", text: str, urgent: bool) -> pygame.Surface:
-        font = self.app.assets.font("italic", self.px(17))
-        lines = wrap(font, text, self.board.rect.width - self.px(64))[:3]
+    def _render_banner(self: "PlayScene", text: str, urgent: bool, scale: float) -> pygame.Surface:
+        font = self.app.assets.font("italic", round(17 * scale))
+        lines = wrap(font, text, self.board.rect.width - round(64 * scale))[:3]
         pictures = [font.render(line, True, pal.INK) for line in lines]
-        box = pygame.Rect(0, 0, max(p.get_width() for p in pictures) + self.px(24),
-                          sum(p.get_height() for p in pictures) + self.px(10))
+        box = pygame.Rect(0, 0, max(p.get_width() for p in pictures) + round(24 * scale),
+                          sum(p.get_height() for p in pictures) + round(10 * scale))
         banner = pygame.Surface(box.size)
         banner.fill(pal.PAPER_LIGHT)
         pygame.draw.rect(banner, pal.SEPIA if urgent else pal.INK, box, 2 if urgent else 1)
-        y = self.px(5)
+        y = round(5 * scale)
         for picture in pictures:
             banner.blit(picture, picture.get_rect(midtop=(box.centerx, y)))
             y += picture.get_height()
