@@ -165,3 +165,21 @@ def test_the_board_of_a_finished_game_opens_the_end_screen_and_escape_shows_the_
 
     key(app, pygame.K_ESCAPE)
     assert app.top is board
+
+
+def test_the_last_moves_cards_are_shown_before_the_end_screen(app, finished):
+    from game.ui.scenes.card import CardScene
+    from game.ui.scenes.play import PlayScene
+
+    board = PlayScene(app, finished)
+    board.cards = [("event", finished.state.fired[-1])]  # as if the game's last step had fired it
+    app.push(board)
+    frames(app, 3)
+    assert isinstance(app.top, CardScene)
+
+    key(app, pygame.K_RETURN)
+    for _ in range(120):
+        if isinstance(app.top, EndScreen):
+            break
+        frames(app, 1)
+    assert isinstance(app.top, EndScreen)

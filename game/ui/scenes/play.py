@@ -322,7 +322,8 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
             self._prepare_cards()
             return
         if self.session.is_over():
-            self._end()
+            if not self._show_waiting_card():  # the last move's cards come before the end screen
+                self._end()
         elif not self._interrupt():
             self._advance()
         self.refresh_controls()
@@ -330,11 +331,8 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
     def _interrupt(self) -> bool:
         """Show what must be seen before play goes on: a public card, the hand-over, a question's card."""
         session = self.session
-        while self.cards:
-            shown = self.cards.pop(0)
-            if not answered_on_its_own_card(session.state, shown, session.seats):
-                self.show_card(*shown)
-                return True
+        if self._show_waiting_card():
+            return True
         if session.needs_handover():
             self.cancel()
             self.app.push(HandoverScene(self.app, session, self.colours))
@@ -344,6 +342,15 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
             self.choice_seen = session.state
             self.open_choice_card()
             return True
+        return False
+
+    def _show_waiting_card(self) -> bool:
+        """Open the next public card still to be seen, if any."""
+        while self.cards:
+            shown = self.cards.pop(0)
+            if not answered_on_its_own_card(self.session.state, shown, self.session.seats):
+                self.show_card(*shown)
+                return True
         return False
 
     def show_card(self, kind: str, ident: str) -> None:
