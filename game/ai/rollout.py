@@ -12,13 +12,18 @@ A ``Forecaster`` lives for one search and remembers what it worked out: the
 evaluation of each board (the evaluation reads the board, never a hand or the
 dice) and each faction's reply to a position as that faction sees it (board,
 turn order and its own cards), so the many worlds of a search that agree on
-these share the work.
+these share the work. A reply is worked out in two parts: the best of the
+moves that need no card (actions, decrees, choices, passing) is remembered for
+the position without the hand, since neither those moves nor the evaluation
+read the hand; only the cards in hand are tried afresh for each hand. Worlds
+dealt different rival hands then share most of a reply's cost.
 """
 
+import math
 from typing import Any
 
 from game.ai.evaluate import win_chances
-from game.engine import CHANCE, Game, GameState, IllegalMoveError, Move
+from game.engine import CHANCE, Game, GameState, IllegalMoveError, Move, Pass, PlayCard
 from game.engine.rng import Generator
 
 MAX_CHANCE_STEPS = 64  # a guard against a play-out that only throws dice
@@ -31,10 +36,15 @@ def board_key(state: GameState) -> tuple[Any, ...]:
             state.flags, state.decrees, state.fired, state.result)
 
 
-def view_key(state: GameState, seat: int) -> tuple[Any, ...]:
-    """What decides a modelled reply: the board, where play stands, and the replying seat's own cards."""
+def position_key(state: GameState) -> tuple[Any, ...]:
+    """What decides the moves that need no card, and their values: the board and where play stands."""
     return (board_key(state), state.phase, state.decision, state.agenda, state.actions_taken, state.passed,
-            state.uses, state.next_seat, state.hands[seat], state.decks[seat])
+            state.uses, state.next_seat)
+
+
+def view_key(state: GameState, seat: int) -> tuple[Any, ...]:
+    """What decides a modelled reply: the position and the replying seat's own cards."""
+    return (position_key(state), state.hands[seat], state.decks[seat])
 
 
 class Forecaster:
@@ -46,6 +56,7 @@ class Forecaster:
         self.chance_depth = chance_depth
         self.values: dict[tuple[Any, ...], tuple[float, ...]] = {}
         self.replies: dict[tuple[Any, ...], Move] = {}
+        self.cardless: dict[tuple[Any, ...], tuple[Move, float]] = {}
 
     def win_chances(self, state: GameState) -> tuple[float, ...]:
         """The evaluation's win chances of every seat, worked out once per board."""
@@ -76,13 +87,29 @@ class Forecaster:
         return move
 
     def _best(self, state: GameState, seat: int) -> Move:
+        """The move the evaluation likes best one step ahead: the best card, unless a move without one does better."""
         moves = self.game.legal_moves(state)
         if len(moves) == 1:
             return moves[0]
+        key = position_key(state)
+        cardless = self.cardless.get(key)
+        if cardless is None:
+            cardless = self.cardless[key] = self._best_of(
+                state, seat, [move for move in moves if not isinstance(move, PlayCard)])
+        cards = [move for move in moves if isinstance(move, PlayCard)]
+        if not cards:
+            return cardless[0]
+        card, value = self._best_of(state, seat, cards)
+        return card if value > cardless[1] + 1e-9 else cardless[0]
+
+    def _best_of(self, state: GameState, seat: int, moves: list[Move]) -> tuple[Move, float]:
+        """The best of ``moves`` and its value (none of them: a pass worth nothing); ties by the search's generator."""
+        if not moves:
+            return Pass(), -math.inf
         values = [self.expected(self.game.apply_generated(state, move), seat, self.chance_depth) for move in moves]
         best = max(values)
         tied = [move for move, value in zip(moves, values) if value >= best - 1e-9]
-        return tied[self.generator.below(len(tied))] if len(tied) > 1 else tied[0]
+        return (tied[self.generator.below(len(tied))] if len(tied) > 1 else tied[0]), best
 
     def play_out(self, state: GameState, decisions: int) -> GameState:
         """Follow the modelled replies for up to ``decisions`` moves or to the end of the turn, dice settled."""

@@ -2,9 +2,11 @@
 
 import itertools
 
+import pytest
+
 from game.ai.lookahead import CHANCE_DEPTH, expected_value
 from game.ai.rollout import Forecaster, board_key
-from game.engine import CHANCE
+from game.engine import CHANCE, PlayCard
 
 
 def test_a_modelled_reply_is_a_move_the_look_ahead_rates_best(shipped_game, wide_decision):
@@ -29,3 +31,36 @@ def test_the_evaluation_is_remembered_per_board(shipped_game, wide_decision):
     twin = wide_decision.replace(rng=wide_decision.rng ^ 1)
     assert forecaster.win_chances(wide_decision) == forecaster.win_chances(twin)
     assert list(forecaster.values) == [board_key(wide_decision)]
+
+
+def _with_other_hand(game, state):
+    """The same position with the mover's first card swapped for the top of its deck."""
+    seat = game.rules.seat_index[game.current_player(state)]
+    hands, decks = list(state.hands), list(state.decks)
+    hands[seat], decks[seat] = (decks[seat][0],) + hands[seat][1:], (hands[seat][0],) + decks[seat][1:]
+    return state.replace(hands=tuple(hands), decks=tuple(decks))
+
+
+def test_another_hand_reuses_the_best_move_without_a_card_and_still_replies_best(shipped_game, decisions):
+    game = shipped_game
+
+    def has_cards(state):
+        seat = game.rules.seat_index[game.current_player(state)]
+        return state.hands[seat] and state.decks[seat] and len(game.legal_moves(state)) >= 5
+
+    def replies(state):  # the first hand's reply, the second hand's, and the forecaster that found them
+        forecaster = Forecaster(game, 4, chance_depth=CHANCE_DEPTH)
+        return forecaster.reply(state), forecaster.reply(_with_other_hand(game, state)), forecaster
+
+    for state in filter(has_cards, decisions(game, 1)):  # one hand's best reply a card, the other's not
+        first, second, forecaster = replies(state)
+        if isinstance(first, PlayCard) != isinstance(second, PlayCard):
+            break
+    else:
+        pytest.fail("no position where one hand's best reply is a card and the other's is not")
+    faction = game.current_player(state)
+    for position, move in ((state, first), (_with_other_hand(game, state), second)):
+        values = [expected_value(game, game.apply(position, other), faction, CHANCE_DEPTH)
+                  for other in game.legal_moves(position)]
+        assert expected_value(game, game.apply(position, move), faction, CHANCE_DEPTH) == max(values)
+    assert len(forecaster.replies) == 2 and len(forecaster.cardless) == 1
