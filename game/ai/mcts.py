@@ -13,8 +13,9 @@ contenders: after each round the worse half is dropped.
 
 An iteration is one such simulation (one candidate, one world, one play-out).
 With an iteration budget the bot is deterministic for its seed; with a time
-budget it measures the first round and plans the rest to fit, stopping on
-the clock if need be (outside the engine, which stays clock-free).
+budget it plays one world first to learn what a simulation costs in this
+position, plans the rest of the time to fit, and stops on the clock if need be
+(outside the engine, which stays clock-free).
 """
 
 import math
@@ -27,7 +28,7 @@ from game.ai.rollout import Forecaster
 from game.engine import Game, GameState, Move
 from game.engine.rng import Generator, derive_seed
 
-DEFAULT_ITERATIONS = 40  # about 0.5 s a move, p95 1.4 s, on the 2-core development machine (docs/benchmarks.md)
+DEFAULT_ITERATIONS = 64  # about 0.3 s a move, p95 1.6 s, on the 2-core development machine (docs/benchmarks.md)
 ROOT_CANDIDATES = 4  # the root searches only the moves the one-move look-ahead rates best
 HORIZON = 12  # decisions played out after the candidate; a play-out also stops when the turn ends
 
@@ -74,7 +75,7 @@ class MctsBot:
         finalists = self.search(game, state, faction)
         best = max(finalists, key=lambda candidate: (candidate.mean, candidate.prior))
         reason = explain(game, game.determinise(state, faction, 0), best.move, faction, best.mean)
-        return Choice(best.move, f"{reason}; rivals' replies played out in {len(best.values)} worlds, "
+        return Choice(best.move, f"{reason}; rivals' replies played out in {_worlds(len(best.values))}, "
                                  f"best of {self.last_simulations} simulations")
 
     def search(self, game: Game, state: GameState, faction: str) -> list[Candidate]:
@@ -84,31 +85,40 @@ class MctsBot:
         seat = game.rules.seat_index[faction]
         forecaster = Forecaster(game, derive_seed(base, 0))
         survivors = self.root_candidates(game, game.determinise(state, faction, base), seat, forecaster)
-        budget = self.iterations if self.iterations is not None else len(survivors)
-        rounds = max(1, math.ceil(math.log2(len(survivors))))
-        count, worlds, round_index = 0, 0, 0
         deadline = started + self.seconds if self.seconds is not None else None
+        rounds = max(1, math.ceil(math.log2(len(survivors))))
+        count, worlds = 0, 0
 
         def out_of_time() -> bool:  # never before the first simulation
             return deadline is not None and count > 0 and time.perf_counter() >= deadline
 
-        while True:
-            for _ in range(_worlds_this_round(budget - count, rounds - round_index, len(survivors))):
+        def try_in_a_new_world(candidates: list[Candidate], budget: int) -> None:
+            nonlocal count, worlds
+            world = game.determinise(state, faction, derive_seed(base, worlds + 1))
+            for candidate in candidates[:budget - count]:  # the same world for each: a fair comparison
+                if out_of_time():
+                    break
+                candidate.values.append(forecaster.value_after(world, candidate.move, seat, self.horizon))
+                count += 1
+            worlds += 1
+
+        probed = 0  # worlds of the first round already played
+        if self.iterations is not None:
+            budget = self.iterations
+        else:  # one world first, to learn what a simulation costs here; it counts towards the first round
+            probe_started = time.perf_counter()
+            try_in_a_new_world(survivors, len(survivors))
+            budget, probed = self._plan(count, time.perf_counter() - probe_started, time.perf_counter() - started), 1
+        for round_index in range(rounds):
+            if round_index:
+                survivors, probed = self._halve(survivors), 0
+            share = _worlds_this_round(budget - count + probed * len(survivors), rounds - round_index, len(survivors))
+            for _ in range(share - probed):
                 if count >= budget or out_of_time():
                     break
-                world = game.determinise(state, faction, derive_seed(base, worlds + 1))
-                for candidate in survivors[:budget - count]:  # the same world for each: a fair comparison
-                    if out_of_time():
-                        break
-                    candidate.values.append(forecaster.value_after(world, candidate.move, seat, self.horizon))
-                    count += 1
-                worlds += 1
-            if self.seconds is not None and round_index == 0 and count:
-                budget = self._plan(count, time.perf_counter() - started)
-            round_index += 1
-            if round_index >= rounds or count >= budget or out_of_time():
+                try_in_a_new_world(survivors, budget)
+            if count >= budget or out_of_time():
                 break
-            survivors = self._halve(survivors)
         self.last_simulations = count
         played = max(len(candidate.values) for candidate in survivors)
         return [candidate for candidate in survivors if len(candidate.values) == played]
@@ -121,16 +131,20 @@ class MctsBot:
         limit = self.candidates if self.iterations is None else min(self.candidates, self.iterations)
         return rated[:max(1, limit)]
 
-    def _plan(self, done: int, elapsed: float) -> int:
-        """The iterations a time budget affords, from what the first round cost."""
+    def _plan(self, done: int, spent: float, elapsed: float) -> int:
+        """The simulations a time budget affords: ``done`` took ``spent`` seconds, ``elapsed`` have gone by."""
         assert self.seconds is not None
-        return max(done, int(self.seconds * done / max(elapsed, 1e-6)))
+        return done + max(0, int((self.seconds - elapsed) * done / max(spent, 1e-6)))
 
     @staticmethod
     def _halve(survivors: list[Candidate]) -> list[Candidate]:
         """The better half, by mean value (ties to the look-ahead's favourite)."""
         ranked = sorted(survivors, key=lambda candidate: (-candidate.mean, -candidate.prior))
         return ranked[:max(1, (len(ranked) + 1) // 2)]
+
+
+def _worlds(count: int) -> str:
+    return "1 world" if count == 1 else f"{count} worlds"
 
 
 def _worlds_this_round(left: int, rounds_left: int, candidates: int) -> int:

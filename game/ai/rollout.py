@@ -20,6 +20,7 @@ dealt different rival hands then share most of a reply's cost.
 """
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from game.ai.evaluate import win_chances
@@ -102,7 +103,7 @@ class Forecaster:
         card, value = self._best_of(state, seat, cards)
         return card if value > cardless[1] + 1e-9 else cardless[0]
 
-    def _best_of(self, state: GameState, seat: int, moves: list[Move]) -> tuple[Move, float]:
+    def _best_of(self, state: GameState, seat: int, moves: Sequence[Move]) -> tuple[Move, float]:
         """The best of ``moves`` and its value (none of them: a pass worth nothing); ties by the search's generator."""
         if not moves:
             return Pass(), -math.inf
