@@ -14,8 +14,8 @@ contenders: after each round the worse half is dropped.
 An iteration is one such simulation (one candidate, one world, one play-out).
 With an iteration budget the bot is deterministic for its seed; with a time
 budget it plays one world first to learn what a simulation costs in this
-position, plans the rest of the time to fit, and stops on the clock if need be
-(outside the engine, which stays clock-free).
+position, plans the first rounds to fit, and plays the last round until the
+clock runs out (outside the engine, which stays clock-free).
 """
 
 import math
@@ -112,6 +112,10 @@ class MctsBot:
         for round_index in range(rounds):
             if round_index:
                 survivors, probed = self._halve(survivors), 0
+            if self.seconds is not None and round_index == rounds - 1:
+                while not out_of_time():  # the last round runs to the clock: later worlds cost less than the first
+                    try_in_a_new_world(survivors, count + len(survivors))
+                break
             share = _worlds_this_round(budget - count + probed * len(survivors), rounds - round_index, len(survivors))
             for _ in range(share - probed):
                 if count >= budget or out_of_time():
