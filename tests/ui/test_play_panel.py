@@ -9,8 +9,9 @@ from game.ui.app import MIN_SIZE
 from game.ui.board_layout import layout_window, map_scale
 from game.ui.pacing import CARD_SECONDS, card_hold, public_cards
 from game.ui.scenes.card import CardScene
-from game.ui.scenes.play import OPTIONS_MIN_HEIGHT, PlayScene
+from game.ui.scenes.play import PlayScene
 from game.ui.scenes.play_draw import HOVER_DELAY
+from game.ui.scenes.play_layout import OPTIONS_MIN_HEIGHT
 from game.ui.session import Session, Step
 
 

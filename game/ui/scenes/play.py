@@ -5,9 +5,11 @@ draws, are applied on the main thread between frames, then animated from
 ``changes.diff``. Between moves the scene may stop for a public card (an
 event, a decree), the hand-over screen between two humans, or a question put
 to a human (``game.ui.pacing`` says which, and for how long). Input lives in
-``play_input``. Keys: 1-9 pick options, Up/Down and Enter walk them, P pass,
-U undo, L the log, F animation speed, Space skip the animation, C the card
-of a question, Esc cancel a pick or open the menu.
+``play_input``, drawing in ``play_draw``, the views' layout and the options
+listed in ``play_layout``, the queue of public cards in ``play_cards``. Keys:
+1-9 pick options, Up/Down and Enter walk them, P pass, U undo, L the log,
+F animation speed, Space skip the animation, C the card of a question, Esc
+cancel a pick or open the menu.
 """
 
 import logging
@@ -22,20 +24,15 @@ from game.engine.state import PendingChoice
 from game.savegame import SaveError
 from game.ui import palette as pal
 from game.ui.animation import AI_PAUSE_SECONDS, Animator, step_sound
-from game.ui.board_layout import layout_window, map_scale
-from game.ui.board_view import BoardView
 from game.ui.changes import diff
-from game.ui.faces import face_of
-from game.ui.log_view import LogView
-from game.ui.options_view import OptionsView
-from game.ui.pacing import answered_on_its_own_card, card_hold, public_cards
-from game.ui.panel import SidePanel
-from game.ui.play_controls import TILED, Entry, Option, entries, options
+from game.ui.pacing import card_hold, public_cards
+from game.ui.play_controls import Entry, Option
 from game.ui.scenes.base import Scene
-from game.ui.scenes.card import CardAction, CardScene
 from game.ui.scenes.handover import HandoverScene
+from game.ui.scenes.play_cards import PublicCards
 from game.ui.scenes.play_draw import BoardDrawing
-from game.ui.scenes.play_input import UNDO_RULE, PlayerInput
+from game.ui.scenes.play_input import PlayerInput
+from game.ui.scenes.play_layout import BoardLayout
 from game.ui.session import HUMAN, Session, Step
 from game.ui.settings import default_saves_dir
 from game.ui.worker import Thinker
@@ -46,13 +43,10 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 log = logging.getLogger("game.ui")
-NUMBER_KEYS = tuple(range(pygame.K_1, pygame.K_9 + 1))
 PREPARE_SECONDS = 0.05  # before a card opens after a move that made it public
-SPEED_NAMES = {"slow": "Slow", "normal": "Normal", "fast": "Fast", "off": "Instant"}
-OPTIONS_MIN_HEIGHT = 132  # the options' heading and three rows, in pixels at scale 1
 
 
-class PlayScene(PlayerInput, BoardDrawing, Scene):
+class PlayScene(PlayerInput, BoardDrawing, BoardLayout, PublicCards, Scene):
     """A game in progress on the board."""
 
     title = "The board"
@@ -98,16 +92,6 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
         self.pass_button: pygame_gui.elements.UIButton | None = None
         self.init_drawing()
 
-    def _make_views(self) -> None:
-        """The map, the panel, the options and the logs, in the current colours."""
-        rules, assets, colours = self.session.game.rules, self.app.assets, self.colours
-        self.board = BoardView(rules, assets, colours)
-        self._boards: dict[tuple[tuple[int, int, int, int], float], BoardView] = {}
-        self.panel = SidePanel(rules, assets, colours)
-        self.options = OptionsView(assets, colours)
-        self.log_view = LogView(rules, assets, colours, title="The game log (L to close)")
-        self.news = LogView(rules, assets, colours)
-
     def follow_palette(self) -> bool:
         """Redraw every view in the colours the settings now ask for (changed from the in-game menu)."""
         colours = pal.faction_colours(self.session.game.rules, self.app.settings.palette)
@@ -147,114 +131,7 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
                 old.exit()
         super().enter()
 
-    # --- layout -------------------------------------------------------------------------------------
-
-    def build(self) -> None:
-        """Lay out the map, the log and the panel, and make the panel's buttons."""
-        layout = layout_window(self.app.size, self.app.scale, self.log_open)
-        self.board = self._board_for(layout.map)
-        panel_rect = layout.panel
-        panel_scale = panel_rect.width / 400
-        self.panel.layout(panel_rect, panel_scale)
-        row_y = self._buttons(panel_rect, self.app.size[1] - self.px(48))
-        # The options start under the tracks; only where their heading and three rows would not fit do they
-        # cover the lowest tracks (the options are drawn at the panel's scale, not the window's).
-        top = min(self.panel.bottom, row_y - round(OPTIONS_MIN_HEIGHT * max(0.75, panel_scale)))
-        pad = self.px(12)
-        self.options_rect = pygame.Rect(panel_rect.left + pad // 2, top, panel_rect.width - pad, row_y - top - 6)
-        self.options.layout(self.options_rect, max(0.75, panel_scale))
-        self.news.layout(self.options_rect, max(0.75, panel_scale))
-        self.log_in_panel = self.log_open and layout.log is None  # no room beside the map: it covers the options
-        self.log_rect = self.options_rect if self.log_in_panel else layout.log
-        if self.log_rect is not None:
-            self.log_view.layout(self.log_rect, max(0.75, panel_scale) if self.log_in_panel else self.app.scale)
-        self.clear_notes()
-        self.controls_for = None
-        self.refresh_controls()
-
-    def _board_for(self, rect: pygame.Rect) -> BoardView:
-        """A board view for this rectangle, kept so that opening and closing the log redraws nothing."""
-        key = (tuple(rect), self.app.scale)
-        if key not in self._boards:
-            board = self.board if not self._boards else BoardView(self.session.game.rules, self.app.assets,
-                                                                 self.colours)
-            board.layout(rect, map_scale(rect, self.app.scale))
-            self._boards = {k: v for k, v in self._boards.items() if v is not board} | {key: board}
-            if len(self._boards) > 3:  # the window was resized: keep only the newest
-                self._boards = {key: board}
-        return self._boards[key]
-
-    def _buttons(self, panel: pygame.Rect, row_y: int) -> int:
-        """The row of buttons under the panel (two rows if their words do not fit in one); where it begins."""
-        gap, pad, height = self.px(5), self.px(10), self.px(38)
-        font = self.app.assets.font("body", self.px(15))
-        words = ("Pass", "Undo", "Log", "Instant", "Menu")
-        needs = [font.size(word)[0] + self.px(20) for word in words]
-        rows = [range(5)] if sum(needs) + 4 * gap <= panel.width - 2 * pad else [range(3), range(3, 5)]
-        rects: list[tuple[int, int, int, int]] = []
-        for number, row in enumerate(rows):
-            y = row_y - (len(rows) - 1 - number) * (height + gap)
-            share = (panel.width - 2 * pad - gap * (len(row) - 1)) / sum(needs[i] for i in row)
-            x = panel.left + pad
-            for index in row:
-                rects.append((round(x), y, round(needs[index] * share), height))
-                x += needs[index] * share + gap
-        self.pass_button = self.button("Pass", rects[0], self.pass_turn, shortcut=pygame.K_p,
-                                       tooltip="End your actions for this turn", object_id="@pass_button")
-        self.undo_button = self.button("Undo", rects[1], self.undo, shortcut=pygame.K_u, object_id="@tool_button",
-                                       tooltip=f"Take back your last move. {UNDO_RULE}")
-        self.button("Log", rects[2], self.toggle_log, shortcut=pygame.K_l, object_id="@tool_button",
-                    tooltip="Open or close the game log beside the map")
-        self.speed_button = self.button(self._speed_text(), rects[3], self.cycle_speed, shortcut=pygame.K_f,
-                                        tooltip="Animation speed: slow, normal, fast or instant",
-                                        object_id="@tool_button")
-        self.button("Menu", rects[4], self.open_menu, shortcut=pygame.K_ESCAPE, object_id="@tool_button",
-                    tooltip="Save, load, the encyclopedia, leave or quit")
-        return rects[0][1]
-        self.shortcuts[pygame.K_SPACE] = self.animator.skip
-
-    def _speed_text(self) -> str:
-        return SPEED_NAMES.get(self.animator.speed, self.animator.speed)
-
-    def refresh_controls(self) -> None:
-        """List the options of the human at the board when their decision changes; otherwise the news."""
-        session = self.session
-        human = session.is_human_turn() and not session.needs_handover()
-        key = (session.state, human)
-        last = self.controls_for
-        if isinstance(last, tuple) and last[0] is key[0] and last[1] == human:  # identity: states are immutable
-            return
-        self.controls_for = key
-        for number in NUMBER_KEYS:
-            self.shortcuts.pop(number, None)
-        moves = session.legal_moves() if human else ()
-        self.entries = entries(session.game.rules, session.state, moves)
-        self.listed = options(session.game, session.state, moves) if human else []
-        if human:
-            self._show_options()
-        self.showing_options = human
-        self.focus = None
-        for button, enabled in ((self.pass_button, human and any(e.key == "pass" for e in self.entries)),
-                                (self.undo_button, session.can_undo())):
-            if button is not None:
-                button.enable() if enabled else button.disable()
-
-    def _show_options(self) -> None:
-        session = self.session
-        faction = session.current_faction()
-        decision = session.state.decision
-        listed = list(self.listed)
-        prompt = ""
-        if isinstance(decision, PendingChoice):
-            prompt = decision.prompt
-            listed.insert(0, Option("show:card", "Your answer", "Read the card again (C)", 0,
-                                    Entry("show:card", "Your answer", "Read the card", "", ())))
-        rules = session.game.rules
-        faces = {option.key: face_of(rules, option.key.partition(":")[0], option.ident, viewer=faction)
-                 for option in listed if option.section in TILED}
-        self.options.show(listed, faces, faction, prompt)
-        for placed in self.options.numbered():
-            self.shortcuts[NUMBER_KEYS[placed.number - 1]] = lambda option=placed.option: self.activate(option)
+    # --- under other scenes ---------------------------------------------------------------------------
 
     def pause(self) -> None:
         """A card, the hand-over or a menu came over the board."""
@@ -343,46 +220,6 @@ class PlayScene(PlayerInput, BoardDrawing, Scene):
             self.open_choice_card()
             return True
         return False
-
-    def _show_waiting_card(self) -> bool:
-        """Open the next public card still to be seen, if any."""
-        while self.cards:
-            shown = self.cards.pop(0)
-            if not answered_on_its_own_card(self.session.state, shown, self.session.seats):
-                self.show_card(*shown)
-                return True
-        return False
-
-    def show_card(self, kind: str, ident: str) -> None:
-        """A public card: until dismissed with a human at the table, else for a few seconds."""
-        self.app.push(self._public_card(kind, ident, more=bool(self.cards)))
-
-    def _public_card(self, kind: str, ident: str, more: bool) -> CardScene:
-        hold = card_hold(self.session.seats, self.animator.speed)
-        humans = self.session.humans()
-        viewer = humans[0] if len(humans) == 1 else None  # a lone human reads "you"; at a hotseat, names
-        face = face_of(self.session.game.rules, kind, ident, viewer=viewer)
-        actions = [CardAction("Continue", self._close_card, pygame.K_RETURN)]
-        if hold is None and more:
-            actions.append(CardAction("Skip the rest", self._skip_cards, pygame.K_s))
-        if hold is None:
-            actions.append(CardAction("Encyclopedia", lambda: self._encyclopedia(kind, ident), pygame.K_e))
-        return CardScene(self.app, face, self.colours.get(face.owner or ""), actions, hold=hold,
-                         idle=self._prepare_cards)
-
-    def _prepare_cards(self) -> None:
-        """While tokens slide or a card is read, draw the next card to come, so opening it costs no hitch."""
-        session = self.session
-        index = next((index for index, shown in enumerate(self.cards) if shown not in self._prepared
-                      and not answered_on_its_own_card(session.state, shown, session.seats)), None)
-        if index is not None:
-            self._prepared.add(self.cards[index])
-            self._public_card(*self.cards[index], more=index + 1 < len(self.cards)).prepare()
-        elif session.is_human_turn() and self._prepared_choice is not session.state:
-            self._prepared_choice = session.state
-            card = self.choice_card()
-            if card is not None:
-                card.prepare()
 
     def _advance(self) -> None:
         """Roll the dice or let the AI seat move."""
