@@ -152,3 +152,25 @@ def test_a_game_loaded_over_a_board_replaces_it(hotseat, shipped_rules):
 
     assert app.stack[0] is other and hotseat.scene not in app.stack
     assert all(scene is other or getattr(scene, "idle", None) == other._prepare_cards for scene in app.stack)
+
+
+def test_space_ends_the_animation_of_a_move(shipped_rules):
+    app = App(Options(size=(1600, 900)), Settings(sound=False, animation_speed="slow"))
+    app._rules = shipped_rules
+    scene = PlayScene(app, Session.new(shipped_rules, SEATS, seed=11))
+    app.push(scene)
+    driver = Driver(app, scene)
+    try:
+        driver.settle(lambda: driver.at_board() and scene.session.current_faction() == "sovnarkom"
+                      and any(entry.key == "action:march" for entry in scene.entries))
+        scene.animator.skip()
+        driver.click_option("action:march")
+        driver.click_area(sorted(scene.highlights)[0])
+        if scene.going_to is not None:
+            driver.click_area(sorted(scene.highlights)[0])
+        assert scene.animator.busy
+        driver.key(pygame.K_SPACE)
+        assert not scene.animator.busy
+    finally:
+        while app.stack:
+            app.stack.pop().exit()

@@ -103,8 +103,8 @@ class BoardLayout:
                                         object_id="@tool_button")
         self.button("Menu", rects[4], self.open_menu, shortcut=pygame.K_ESCAPE, object_id="@tool_button",
                     tooltip="Save, load, the encyclopedia, leave or quit")
-        return rects[0][1]
         self.shortcuts[pygame.K_SPACE] = self.animator.skip
+        return rects[0][1]
 
     def _speed_text(self: "PlayScene") -> str:
         return SPEED_NAMES.get(self.animator.speed, self.animator.speed)
