@@ -8,10 +8,11 @@ import attrs
 
 from game.ruleset import vocabulary as v
 from game.ruleset.problems import Mark, Problem, did_you_mean
-from game.ruleset.reader import INVALID, Reader
+from game.ruleset.reader import INVALID, Reader, Reference
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_DIE = 100
+_NOUNS = {"features": "area feature", "glossary": "glossary term"}  # an unknown id's noun, where not its section's
 # The fields a reader sees, and how a problem names each: a glossary term used in one is listed in ``terms``.
 _TEACHING_TEXT = {"name": "the name uses", "history": "the history uses", "discuss": "the discussion question uses",
                   "goals": "the goals use", "definition": "the definition uses"}
@@ -94,20 +95,17 @@ class _Checker:
 
     def check_references(self) -> None:
         known = self.known_ids()
-        nouns = {"features": "area feature", "flags": "flag", "glossary": "glossary term"}
+        switched_on = {reference.value for reference in self.reader.references if reference.sets}
+        # A scenario that was not read, or a set_flag naming an unknown flag (a typo), may be what sets a flag.
+        setters_known = self.scenarios_complete and switched_on <= known.get("flags", set())
         for reference in self.reader.references:
             ids = known.get(reference.collection, set())
-            if reference.value in ids:
-                continue
-            if reference.collection == "flags" and not self.scenarios_complete:
-                continue  # a scenario that was not read may be what sets it
-            noun = nouns.get(reference.collection, reference.collection.rstrip("s"))
-            if reference.collection == "flags":
+            if reference.value not in ids:
+                self.reader.problems.append(Problem(reference.mark, reference.path, _unknown(reference, ids)))
+            elif reference.collection == "flags" and reference.value not in switched_on and setters_known:
+                # Testing or clearing it would do nothing: a condition on it could never hold.
                 message = f"flag '{reference.value}' is never set by any set_flag"
-            else:
-                message = f"unknown {noun} '{reference.value}'"
-            message += did_you_mean(reference.value, sorted(ids))
-            self.reader.problems.append(Problem(reference.mark, reference.path, message))
+                self.reader.problems.append(Problem(reference.mark, reference.path, message))
 
     def check_map(self) -> None:
         for area in self.sections["areas"]:
@@ -382,6 +380,15 @@ class _Checker:
                 if use is not None:
                     self.problem(record, f"{_TEACHING_TEXT[use[0]]} '{use[1]}' (glossary term '{term}'); "
                                          f"add '{term}' to 'terms'", ".terms")
+
+
+def _unknown(reference: Reference, ids: set[str]) -> str:
+    """What is wrong with a reference to an id nothing defines, with the id it most resembles."""
+    noun = _NOUNS.get(reference.collection, reference.collection.rstrip("s"))
+    hint = did_you_mean(reference.value, sorted(ids))
+    if not hint and reference.collection == "flags":
+        hint = "; declare it under 'flags:' (flags.yaml), with its wording"
+    return f"unknown {noun} '{reference.value}'{hint}"
 
 
 def _first_use(record: Any, patterns: list[tuple[str, re.Pattern[str]]]) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from game.ruleset.fields import yaml_key
 from game.ruleset.model import Ruleset
 from game.ruleset.vocabulary import Condition, Effect
 
-EXPORT_SECTIONS = ("factions", "groups", "areas", "units", "tracks", "actions", "decrees", "events", "cards",
+EXPORT_SECTIONS = ("factions", "groups", "areas", "units", "tracks", "flags", "actions", "decrees", "events", "cards",
                    "glossary", "scenarios", "board")
 
 

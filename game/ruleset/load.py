@@ -20,6 +20,7 @@ from game.ruleset.model import (
     Decree,
     Event,
     Faction,
+    Flag,
     Group,
     Ruleset,
     Scenario,
@@ -36,6 +37,7 @@ LIST_SECTIONS: dict[str, type] = {
     "factions": Faction,
     "groups": Group,
     "tracks": Track,
+    "flags": Flag,
     "areas": Area,
     "units": UnitType,
     "actions": Action,
@@ -45,7 +47,7 @@ LIST_SECTIONS: dict[str, type] = {
     "glossary": Term,
     "scenarios": Scenario,
 }
-OPTIONAL_SECTIONS = {"cards", "glossary", "board"}
+OPTIONAL_SECTIONS = {"cards", "flags", "glossary", "board"}
 SECTION_NAMES = (*LIST_SECTIONS, "board")
 
 

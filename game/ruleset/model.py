@@ -8,13 +8,13 @@ Old Style, as the documents of 1917 give them; see ``game.ruleset.calendar``.
 import datetime
 from collections.abc import Mapping as MappingType
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
 from game.ruleset.board import Board, Point
 from game.ruleset.entry import Entry
-from game.ruleset.fields import actor_scope, aimed_scope, defines, keyed, ref
+from game.ruleset.fields import actor_scope, aimed_scope, defines, id_field, keyed, ref
 from game.ruleset.problems import UnknownScenarioError
 from game.ruleset.reader import Scope
 from game.ruleset.vocabulary import Condition, Effect
@@ -233,6 +233,18 @@ class Card(Entry):
 
 
 @attrs.frozen(kw_only=True)
+class Flag:
+    """A named switch that effects turn on and off, with what players read while it is on and while it is off."""
+
+    collection: ClassVar[str] = "flags"
+    id: str = id_field()
+    when_set: str = keyed("set")  # a statement true while it is set: "Smolny has fallen to the Whites"
+    when_unset: str = keyed("unset")  # and while it is not: "Smolny stands"
+    # Why something that needs the flag off is closed while it is on, where "only if <unset>" would not say it well.
+    bar: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Term(Entry):
     """A glossary entry: ``name`` is the term."""
 
@@ -295,6 +307,7 @@ class Ruleset:
     decrees: tuple[Decree, ...]
     events: tuple[Event, ...]
     cards: tuple[Card, ...] = ()
+    flags: tuple[Flag, ...] = ()
     glossary: tuple[Term, ...] = ()
     scenarios: tuple[Scenario, ...]
     board: Board = Board()
@@ -311,6 +324,7 @@ class Ruleset:
     decree: MappingType[str, Decree] = attrs.field(init=False, eq=False, repr=False)
     event: MappingType[str, Event] = attrs.field(init=False, eq=False, repr=False)
     card: MappingType[str, Card] = attrs.field(init=False, eq=False, repr=False)
+    flag: MappingType[str, Flag] = attrs.field(init=False, eq=False, repr=False)
     # Positions used by the engine's compact state, all in file order.
     city_track_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
     faction_track_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
@@ -327,7 +341,7 @@ class Ruleset:
             raise ValueError(f"the scenario '{value.id}' is not one of the rules' scenarios ({known})")
 
     def __attrs_post_init__(self) -> None:
-        for name in ("faction", "group", "track", "area", "unit", "action", "decree", "event", "card"):
+        for name in ("faction", "group", "track", "area", "unit", "action", "decree", "event", "card", "flag"):
             object.__setattr__(self, name, _index(getattr(self, name + "s")))
         positions = {
             "city_track_index": [track.id for track in self.tracks if track.scope == "city"],

@@ -52,6 +52,7 @@ class Reference:
     value: str
     mark: Mark
     path: str
+    sets: bool = False  # the use turns it on (``set_flag``), so conditions on it can hold
 
 
 @attrs.frozen
@@ -62,7 +63,7 @@ class Definition:
     value: str
     mark: Mark
     path: str
-    shared: bool = False  # names like flags and features may be defined in many places
+    shared: bool = False  # names like area features may be defined in many places
 
 
 @cache
@@ -220,7 +221,7 @@ class Reader:
             return text
         if text in field.metadata.get("specials", ()):
             return self.check_special(node, text, path, scope)
-        self.references.append(Reference(collection, text, node.mark, path))
+        self.references.append(Reference(collection, text, node.mark, path, sets=field.metadata.get("sets", False)))
         return text
 
     def check_special(self, node: Scalar, text: str, path: str, scope: Scope) -> Any:

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 
 import attrs
 
-from game.ruleset.fields import SELF, TARGET, actor_scope, defines, id_field, keyed, ref
+from game.ruleset.fields import SELF, TARGET, actor_scope, id_field, keyed, ref, switches_on
 
 FACTION_WORDS = (SELF,)
 AREA_WORDS = (TARGET,)
@@ -190,7 +190,7 @@ class ShiftSupport(Effect):
 @effect("set_flag", shorthand="flag")
 @attrs.frozen(kw_only=True)
 class SetFlag(Effect):
-    flag: str = defines("flags")
+    flag: str = switches_on("flags")
 
 
 @effect("clear_flag", shorthand="flag")

@@ -23,29 +23,6 @@ from game.ruleset.model import Ruleset
 
 INDENT = "    "  # a line under a choice, a chance or an "if": one of its branches
 
-# Each flag as a statement while it is set, and while it is not (flags have no YAML record of their own).
-FLAGS: dict[str, tuple[str, str]] = {
-    "congress_in_session": ("the Congress of Soviets is in session", "the Congress of Soviets has gone home"),
-    "rail_blockade": ("Vikzhel's railwaymen hold up the troop trains", "the trains run again"),
-    "cossacks_fell_back": ("Krasnov's Cossacks have fallen back from Pulkovo",
-                           "Krasnov's Cossacks have not been beaten at Pulkovo"),
-    "junkers_crushed": ("the Junker rising has been crushed", "the Junker rising has not been crushed"),
-    "junkers_waiting": ("the Junkers wait for Krasnov", "the Junkers are not waiting for Krasnov"),
-    "junkers_rose": ("the Junkers have risen", "the Junkers have not risen"),
-    "karelin_protested": ("Karelin has already made the Left S-Rs' protest", "Karelin has not yet protested"),
-    "left_sr_in_government": ("the Left S-Rs sit in the government", "the Left S-Rs stay out of the government"),
-    "lenin_motion_carried": ("Lenin's motion has carried in the Central Committee",
-                             "Lenin's motion has not carried"),
-    "moscow_won": ("the Moscow Military Revolutionary Committee has won", "Moscow has not fallen to the Reds"),
-    "press_resolution": ("the press resolution has been passed", "the press resolution has not been passed"),
-    "riots_crushed": ("the wine riots have been put down", "the wine riots go on"),
-    "smolny_fallen": ("Smolny has fallen to the Whites", "Smolny stands"),
-}
-# Why an action is barred, where the flag's statement alone would not say it well.
-FLAG_BARS: dict[str, str] = {
-    "rail_blockade": "the railwaymen will not move your troops while the Vikzhel talks go on",
-    "karelin_protested": "Karelin has made the protest already (once a game)",
-}
 FEATURES = {"cellars": "wine cellars", "ministry": "ministry offices", "military_school": "a military school",
             "station": "a railway station", "headquarters": "a headquarters", "factories": "factories",
             "fortress": "a fortress", "barracks": "barracks", "telephones": "the telephone exchange",
@@ -86,6 +63,11 @@ class Voice:
         name = self.rules.unit[unit].name if unit in self.rules.unit else unit
         return name if count is None else f"{count} {name}"
 
+    def flag(self, flag: str, on: bool = True) -> str:
+        """A flag as the rules word it: the statement true while it is set (``on``), or while it is not."""
+        words = self.rules.flag[flag]
+        return words.when_set if on else words.when_unset
+
     def for_(self, actor: str | None) -> "Voice":
         """The same reader, with ``self`` meaning ``actor`` (inside a choice)."""
         return attrs.evolve(self, actor=actor)
@@ -105,15 +87,6 @@ def possessive(name: str) -> str:
 def signed(number: int) -> str:
     """``+2`` or ``−1`` (a true minus sign)."""
     return f"+{number}" if number >= 0 else f"−{-number}"
-
-
-def flag_text(flag: str, on: bool = True) -> str:
-    """A flag as a statement: while it is set (``on``), or while it is not."""
-    words = FLAGS.get(flag)
-    if words is None:
-        name = flag.replace("_", " ")
-        return name if on else f"not {name}"
-    return words[0] if on else words[1]
 
 
 # --- effects ---------------------------------------------------------------------------------------
@@ -168,12 +141,12 @@ def _shift_support(voice: Voice, e: v.ShiftSupport) -> list[str]:
 
 @says(v.SetFlag)
 def _set_flag(voice: Voice, e: v.SetFlag) -> list[str]:
-    return [_capital(flag_text(e.flag))]
+    return [_capital(voice.flag(e.flag))]
 
 
 @says(v.ClearFlag)
 def _clear_flag(voice: Voice, e: v.ClearFlag) -> list[str]:
-    return [_capital(flag_text(e.flag, on=False))]
+    return [_capital(voice.flag(e.flag, on=False))]
 
 
 @says(v.PlaceUnits)
@@ -325,7 +298,7 @@ def _has_feature(voice: Voice, c: v.HasFeature) -> str:
 
 @condition_words(v.FlagSet)
 def _flag_set(voice: Voice, c: v.FlagSet) -> str:
-    return flag_text(c.flag)
+    return voice.flag(c.flag)
 
 
 @condition_words(v.DecreeIssued)
@@ -362,7 +335,7 @@ def _any_of(voice: Voice, c: v.AnyOf) -> str:
 def _not(voice: Voice, c: v.Not) -> str:
     inner = c.condition
     if isinstance(inner, v.FlagSet):
-        return flag_text(inner.flag, on=False)
+        return voice.flag(inner.flag, on=False)
     if isinstance(inner, v.Controls):
         return f"{verb(voice.faction(inner.faction), 'does', 'do')} not hold {voice.area(inner.area)}"
     if isinstance(inner, v.DecreeIssued):

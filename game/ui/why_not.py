@@ -28,7 +28,7 @@ from game.engine.state import ActionTurn, Context, GameState, PendingChance, Pen
 from game.ruleset import vocabulary as v
 from game.ruleset.fields import TARGET
 from game.ruleset.model import Action, Card, Decree, Ruleset
-from game.ui.describe import FLAG_BARS, Voice, condition_text, conditions_text
+from game.ui.describe import Voice, condition_text, conditions_text
 
 RESTING = "units that have marched or fought this turn, or are drunk, rest until the upkeep"
 
@@ -257,7 +257,7 @@ def _failing(rules: Ruleset, state: GameState, faction: str, name: str, requires
     for condition in requires:
         if holds(rules, state, condition, context):
             continue
-        bar = _flag_bar(condition)
+        bar = _flag_bar(rules, condition)
         if bar:
             return f"{name}: {bar}."
         voice = Voice(rules, actor=faction, viewer=faction, target=context.target)
@@ -265,9 +265,10 @@ def _failing(rules: Ruleset, state: GameState, faction: str, name: str, requires
     return None
 
 
-def _flag_bar(condition: v.Condition) -> str | None:
+def _flag_bar(rules: Ruleset, condition: v.Condition) -> str | None:
+    """Why a requirement that a flag be off is not met, where the rules word it (the flag's ``bar``)."""
     if isinstance(condition, v.Not) and isinstance(condition.condition, v.FlagSet):
-        return FLAG_BARS.get(condition.condition.flag)
+        return rules.flag[condition.condition.flag].bar
     return None
 
 

@@ -13,6 +13,7 @@ from .rulestext import (
     loads,
     only_problem,
     problems_in,
+    split_by_section,
 )
 
 GOOD_NEWS = "{id: good_news, name: Good news, effects: [{change_track: {track: order, by: 1}}]}"
@@ -54,7 +55,8 @@ def setup_with(effect: str, setup: str = FIRST_SETUP) -> str:
     ("bonuses: [{feature: heights, strength: 3}]", "bonuses: [{feature: height, strength: 3}]",
      "units[3].bonuses[0].feature", "unknown area feature 'height'; did you mean 'heights'?"),
     ("requires: [{not: {flag: strike}}]", "requires: [{not: {flag: strik}}]", "actions[1].requires[0]",
-     "flag 'strik' is never set by any set_flag; did you mean 'strike'?"),
+     "unknown flag 'strik'; did you mean 'strike'?"),
+    ("{set_flag: strike}", "{set_flag: strik}", "events[2].effects[1]", "unknown flag 'strik'; did you mean 'strike'?"),
     ("seats: [reds, blues]", "seats: [reds, blus]", "scenarios[0].seats[1]",
      "unknown faction 'blus'; did you mean 'blues'?"),
     ("seats: [blues, reds]", "seats: [bleus, reds]", "scenarios[1].seats[0]",
@@ -74,14 +76,63 @@ def test_a_dangling_reference_without_a_close_match_has_no_suggestion():
     assert (problem.path, problem.message) == ("events[3].effects[1].area", "unknown area 'moon'")
 
 
+CURFEW = "{id: curfew, set: a curfew holds, unset: the streets are open}"
+
+
 def test_clearing_a_flag_that_nothing_sets_is_reported():
-    problem = only_problem(news_with("{clear_flag: curfew}"))
+    problem = only_problem(adding("flags", CURFEW, news_with("{clear_flag: curfew}")))
     assert problem.message == "flag 'curfew' is never set by any set_flag"
 
 
 def test_a_flag_may_be_set_in_one_place_and_tested_anywhere():
-    rules = loads(news_with("{set_flag: curfew}").replace("{not: {flag: strike}}", "{not: {flag: curfew}}"))
+    text = adding("flags", CURFEW, news_with("{set_flag: curfew}"))
+    rules = loads(edited("{not: {flag: strike}}", "{not: {flag: curfew}}", text))
     assert rules.action["train"].requires[0].condition.flag == "curfew"
+    assert rules.flag["curfew"].when_set == "a curfew holds"
+
+
+def test_a_misspelt_flag_is_reported_with_its_file_line_and_the_flag_it_resembles():
+    files = split_by_section()
+    files["rules/actions.yaml"] = edited("{not: {flag: strike}}", "{not: {flag: strkie}}", files["rules/actions.yaml"])
+    problem = only_problem(files)
+    line = line_of("strkie", files["rules/actions.yaml"])
+    column = col_of("strkie", files["rules/actions.yaml"])
+    assert str(problem) == (f"rules/actions.yaml:{line}:{column}: actions[1].requires[0]: "
+                            "unknown flag 'strkie'; did you mean 'strike'?")
+
+
+def test_a_flag_nothing_declares_is_reported_with_where_to_declare_it():
+    problem = only_problem(news_with("{set_flag: curfew}"))
+    assert (problem.path, problem.message) == (
+        "events[3].effects[1]", "unknown flag 'curfew'; declare it under 'flags:' (flags.yaml), with its wording")
+
+
+def test_a_misspelt_set_flag_is_one_problem_not_also_every_test_of_the_flag_it_meant():
+    problem = only_problem(edited("then: [{set_flag: palace_held}]", "then: [{set_flag: palace_hold}]"))
+    assert problem.message == "unknown flag 'palace_hold'; did you mean 'palace_held'?"
+
+
+def test_a_flag_declared_twice_is_reported_at_the_second():
+    text = adding("flags", "{id: strike, set: a strike, unset: no strike}")
+    problem = only_problem(text)
+    assert problem.path == "flags[1].id"
+    assert problem.message.startswith("duplicate id 'strike' in flags (first at rules/mini.yaml:")
+
+
+def test_a_flag_without_its_wording_is_reported_alone():
+    # The uses of 'strike' still find it: the declaration is only incomplete.
+    problem = only_problem(edited("unset: the workers are at work,", "", MINI_TEXT))
+    assert (problem.path, problem.message) == ("flags[0]", "missing required key 'unset' (text)")
+
+
+def test_rules_that_use_no_flags_need_no_flags_section():
+    text = MINI_TEXT.replace("{set_flag: strike}", "{change_track: {track: order, by: 1}}")
+    text = text.replace(", requires: [{not: {flag: strike}}]", "")
+    text = text.replace("when: [{flag: palace_held}]", "when: [{controls: {faction: self, area: palace}}]")
+    text = text.replace("then: [{set_flag: palace_held}]", "then: [{change_track: {track: order, by: 1}}]")
+    head, _, rest = text.partition("\nflags:\n")
+    rules = loads(head + "\n" + rest.partition("\n\n")[2])
+    assert rules.flags == ()
 
 
 def test_an_area_feature_exists_once_some_area_has_it():
@@ -421,7 +472,8 @@ def test_an_empty_list_of_scenarios_is_reported_alone():
 
 
 def test_with_every_scenario_read_a_flag_nothing_sets_is_still_reported():
-    problem = only_problem(edited("then: [{set_flag: palace_held}]", "then: [{set_flag: curfew}]"))
+    text = edited("then: [{set_flag: palace_held}]", "then: [{set_flag: curfew}]")
+    problem = only_problem(adding("flags", CURFEW, text))
     assert (problem.path, problem.message) == (
         "factions[0].victory.sudden_death[0].when[0]", "flag 'palace_held' is never set by any set_flag")
 

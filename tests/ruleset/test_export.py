@@ -16,14 +16,14 @@ def exported(mini_rules):
 
 
 def test_every_section_the_scenarios_the_board_and_the_ruleset_are_top_level_keys(exported):
-    assert set(exported) == {"factions", "groups", "areas", "units", "tracks", "actions", "decrees", "events",
-                             "cards", "glossary", "scenarios", "board", "ruleset"}
+    assert set(exported) == {"factions", "groups", "areas", "units", "tracks", "flags", "actions", "decrees",
+                             "events", "cards", "glossary", "scenarios", "board", "ruleset"}
     assert set(EXPORT_SECTIONS) | {"ruleset"} == set(exported)
 
 
 def test_every_entry_has_its_id_and_name(exported, mini_rules):
     for section in EXPORT_SECTIONS:
-        if section == "board":
+        if section in ("board", "flags"):  # a flag has no name: its wording is below
             continue
         entries = exported[section]
         assert [entry["id"] for entry in entries] == [record.id for record in getattr(mini_rules, section)]
@@ -68,6 +68,12 @@ def test_a_board_exports_its_water_bridges_and_railways():
     assert data["railways"][0]["terms"] == []
     again = loads(json.dumps({key: value for key, value in everything.items() if key != "ruleset"}))
     assert export_rules(again)["board"] == data
+
+
+def test_flags_export_with_their_wording_under_the_keys_the_loader_reads(exported):
+    assert exported["flags"][0] == {"id": "strike", "set": "the workers are on strike",
+                                    "unset": "the workers are at work", "bar": "the strikers will not run the trains"}
+    assert exported["flags"][1]["bar"] is None
 
 
 def test_faction_patterns_and_record_terms_are_exported(exported):

@@ -170,6 +170,7 @@ def test_a_flag_named_on_must_be_quoted_everywhere_it_is_written():
     assert [problem.message for problem in problems] == [
         'expected text, but YAML 1.1 reads on as a boolean; quote it: "on"'] * 2
     quoted = edited("{set_flag: strike}", '{set_flag: "on"}', edited("{not: {flag: strike}}", '{not: {flag: "on"}}'))
+    quoted = edited("{id: strike,", '{id: "on",', quoted)
     assert loads(quoted).event["rumour"].effects[1] == v.SetFlag(flag="on")
 
 

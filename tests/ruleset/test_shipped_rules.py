@@ -25,8 +25,8 @@ def test_the_shipped_rules_have_no_problems():
 
 def test_the_shipped_rules_are_in_one_file_per_part():
     assert sorted(path.name for path in DEFAULT_RULES_DIR.glob("*.yaml")) == [
-        "actions.yaml", "cards.yaml", "decrees.yaml", "events.yaml", "factions.yaml", "glossary.yaml", "map.yaml",
-        "scenarios.yaml", "tracks.yaml", "units.yaml"]
+        "actions.yaml", "cards.yaml", "decrees.yaml", "events.yaml", "factions.yaml", "flags.yaml", "glossary.yaml",
+        "map.yaml", "scenarios.yaml", "tracks.yaml", "units.yaml"]
 
 
 def test_every_id_in_the_shipped_files_is_written_once_in_its_section():
