@@ -6,20 +6,27 @@ count in part (a track halfway to its threshold is halfway there), a sudden
 death counts by how near it is, and income, support, influence and troops
 count a little as the means to do more. An objective that needs a place the
 faction does not hold counts a little more the nearer its closest troops
-stand, so that a march towards it pays before it arrives. The weights were tuned by matches of
+stand, so that a march towards it pays before it arrives. A sudden death
+that waits on a flag the scenario's upkeep sets (the Whites win once the upkeep
+finds them in Smolny) is taken as likely while the upkeep's condition holds
+(the others have the rest of the turn to undo it), and troops near the place
+that condition needs count a little, so attackers and defenders both see the
+threat coming. The weights were tuned by matches of
 ``normal`` against ``easy`` (docs/balance.md). The factions'
 scores become win chances through a softmax, so a position is good when it is
 better than the rivals', not merely good.
 """
 
+import functools
 import math
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from game.engine import Game, GameState
 from game.ruleset.fields import SELF
 from game.ruleset.model import Ruleset
-from game.ruleset.vocabulary import Condition, Controls
+from game.ruleset.vocabulary import Condition, Controls, FlagSet, If, SetFlag
 
 PARTIAL_CREDIT = 0.8  # of an objective's points, scaled by how near its conditions are
 SUDDEN_DEATH_WEIGHT = 8.0  # a sudden death all but met is worth about this many points
@@ -28,6 +35,8 @@ INCOME_WEIGHT = 0.08  # per point of income a turn, for each turn still to come
 SUPPORT_WEIGHT = 0.05  # per point of support in any group
 STRENGTH_WEIGHT = 0.05
 APPROACH_WEIGHT = 0.4  # of an objective's points, for troops next to a place it needs (halved per step further)
+PENDING_WIN_CHANCE = 0.6  # that a sudden death the upkeep is about to grant (Whites in Smolny) comes to pass
+SUDDEN_APPROACH_WEIGHT = 0.1  # of SUDDEN_DEATH_WEIGHT, for troops next to a place a sudden death needs
 TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
 
 
@@ -38,6 +47,9 @@ def faction_score(game: Game, state: GameState, faction: str) -> float:
     for goal, conditions in zip(game.goals(state, faction), _goal_conditions(rules, faction)):
         share = goal.progress
         if goal.sudden_death:
+            if not goal.held:
+                score += SUDDEN_DEATH_WEIGHT * SUDDEN_APPROACH_WEIGHT * _nearness(
+                    rules, state, faction, _with_upkeep_guards(rules, conditions), held_counts=True)
             score += SUDDEN_DEATH_WEIGHT * share * share
         elif goal.held:
             score += goal.points
@@ -64,7 +76,12 @@ def win_chances(game: Game, state: GameState) -> tuple[float, ...]:
     top = max(scores)
     weights = [math.exp(score - top) for score in scores]
     total = sum(weights)
-    return tuple(weight / total for weight in weights)
+    chances = [weight / total for weight in weights]
+    for seat, faction in enumerate(game.seats):  # earlier seats first, as the engine checks them
+        if _pending_win(game, state, faction):
+            chances = [chance * (1 - PENDING_WIN_CHANCE) for chance in chances]
+            chances[seat] += PENDING_WIN_CHANCE
+    return tuple(chances)
 
 
 def evaluate(game: Game, state: GameState, faction: str) -> float:
@@ -78,35 +95,76 @@ def _goal_conditions(rules: Ruleset, faction: str) -> list[tuple[Condition, ...]
     return [sudden.when for sudden in victory.sudden_death] + [objective.when for objective in victory.objectives]
 
 
-def _nearness(rules: Ruleset, state: GameState, faction: str, conditions: tuple[Condition, ...]) -> float:
-    """How close the faction's troops stand to the places the conditions need and it does not hold (0 to 1).
+def _nearness(rules: Ruleset, state: GameState, faction: str, conditions: tuple[Condition, ...],
+              held_counts: bool = False) -> float:
+    """How close the faction's troops stand to the places the conditions need (0 to 1).
 
     1 for troops in the place, 1/2 next to it, 1/4 two steps away, and so on;
-    the mean over the places needed. 0 when no place is needed.
+    the mean over the places needed. A place the faction holds already is left
+    out, or counts 1 with ``held_counts``. 0 when no place is needed.
     """
-    needed = [condition.area for condition in conditions
-              if isinstance(condition, Controls) and condition.faction in (SELF, faction)
-              and state.control[rules.area_index[condition.area]] != faction]
-    if not needed:
+    places = [condition.area for condition in conditions
+              if isinstance(condition, Controls) and condition.faction in (SELF, faction)]
+    held = sum(1 for area in places if state.control[rules.area_index[area]] == faction)
+    needed = [area for area in places if state.control[rules.area_index[area]] != faction]
+    counted = len(needed) + (held if held_counts else 0)
+    if not counted:
         return 0.0
     distances = _distances(rules)
     where = {unit.area for unit in state.units if unit.owner == faction and not unit.demoralised}
-    total = 0.0
+    total = float(held) if held_counts else 0.0
     for area in needed:
         steps = min((distances[origin].get(area, _FAR) for origin in where), default=_FAR)
         total += 0.5 ** steps
-    return total / len(needed)
+    return total / counted
 
 
 _FAR = 64
-_distance_cache: dict[int, tuple[Ruleset, Mapping[str, Mapping[str, int]]]] = {}
+T = TypeVar("T")
 
 
+def _per_ruleset(work: Callable[[Ruleset], T]) -> Callable[[Ruleset], T]:
+    """Remember ``work``'s answer for each ruleset (kept while the ruleset lives)."""
+    cache: dict[int, tuple[Ruleset, T]] = {}
+
+    @functools.wraps(work)
+    def remembered(rules: Ruleset) -> T:
+        found = cache.get(id(rules))
+        if found is None or found[0] is not rules:
+            found = cache[id(rules)] = (rules, work(rules))
+        return found[1]
+
+    return remembered
+
+
+@_per_ruleset
+def _upkeep_guards(rules: Ruleset) -> Mapping[str, tuple[Condition, ...]]:
+    """Flags the scenario's upkeep sets at the end of every turn, with the condition it sets them under."""
+    return {effect.flag: step.when for step in rules.scenario.upkeep if isinstance(step, If)
+            for effect in step.then if isinstance(effect, SetFlag)}
+
+
+def _pending_win(game: Game, state: GameState, faction: str) -> bool:
+    """Whether a sudden death of the faction lacks only flags that the upkeep will set if nothing changes."""
+    guards = _upkeep_guards(game.rules)
+    for conditions in _goal_conditions(game.rules, faction)[:len(game.rules.victory_of(faction).sudden_death)]:
+        waiting = [condition for condition in conditions if not game.holds(state, faction, (condition,))]
+        if waiting and all(isinstance(condition, FlagSet) and condition.flag in guards
+                           and game.holds(state, faction, guards[condition.flag]) for condition in waiting):
+            return True
+    return False
+
+
+def _with_upkeep_guards(rules: Ruleset, conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """The conditions, and for each flag the upkeep sets, the condition it sets it under."""
+    guards = _upkeep_guards(rules)
+    return conditions + tuple(guard for condition in conditions if isinstance(condition, FlagSet)
+                              for guard in guards.get(condition.flag, ()))
+
+
+@_per_ruleset
 def _distances(rules: Ruleset) -> Mapping[str, Mapping[str, int]]:
     """Steps between areas by road or rail, for every pair (computed once per ruleset)."""
-    cached = _distance_cache.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
     links: dict[str, set[str]] = {area.id: set() for area in rules.areas}
     for area in rules.areas:
         for other in (*area.adjacent, *area.rail):
@@ -123,5 +181,4 @@ def _distances(rules: Ruleset) -> Mapping[str, Mapping[str, int]]:
                     steps[there] = steps[here] + 1
                     queue.append(there)
         table[start] = steps
-    _distance_cache[id(rules)] = (rules, table)
     return table
