@@ -147,8 +147,8 @@ def _upkeep_guards(rules: Ruleset) -> Mapping[str, tuple[Condition, ...]]:
 def _pending_win(game: Game, state: GameState, faction: str) -> bool:
     """Whether a sudden death of the faction lacks only flags that the upkeep will set if nothing changes."""
     guards = _upkeep_guards(game.rules)
-    for conditions in _goal_conditions(game.rules, faction)[:len(game.rules.victory_of(faction).sudden_death)]:
-        waiting = [condition for condition in conditions if not game.holds(state, faction, (condition,))]
+    for sudden in game.rules.victory_of(faction).sudden_death:
+        waiting = [condition for condition in sudden.when if not game.holds(state, faction, (condition,))]
         if waiting and all(isinstance(condition, FlagSet) and condition.flag in guards
                            and game.holds(state, faction, guards[condition.flag]) for condition in waiting):
             return True
