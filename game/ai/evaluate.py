@@ -23,6 +23,8 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+import attrs
+
 from game.engine import Game, GameState
 from game.ruleset.fields import SELF
 from game.ruleset.model import Ruleset
@@ -42,27 +44,31 @@ TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
 
 def faction_score(game: Game, state: GameState, faction: str) -> float:
     """How well placed ``faction`` is, in points of its own objectives."""
-    score = 0.0
     rules = game.rules
-    for goal, conditions in zip(game.goals(state, faction), _goal_conditions(rules, faction)):
-        share = goal.progress
-        if goal.sudden_death:
-            if not goal.held:
+    plan = _plans(rules)[faction]
+    score = 0.0
+    where = {unit.area for unit in state.units if unit.owner == faction and not unit.demoralised}
+    for goal in plan.goals:
+        nearness = game.closeness(state, faction, goal.conditions)
+        held = nearness.count(1.0) == len(nearness)
+        share = sum(nearness) / len(nearness) if nearness else 1.0
+        if goal.points == 0:  # a sudden death
+            if not held:
                 score += SUDDEN_DEATH_WEIGHT * SUDDEN_APPROACH_WEIGHT * _nearness(
-                    rules, state, faction, _with_upkeep_guards(rules, conditions), held_counts=True)
+                    rules, state, faction, goal.guarded_places, where, held_counts=True)
             score += SUDDEN_DEATH_WEIGHT * share * share
-        elif goal.held:
+        elif held:
             score += goal.points
         else:
             score += PARTIAL_CREDIT * goal.points * share
-            score += APPROACH_WEIGHT * goal.points * _nearness(rules, state, faction, conditions)
-    seat = rules.seat_index[faction]
-    influence = state.per_faction[rules.faction_track_index["influence"]][seat]
-    strength = sum(rules.unit[unit.kind].strength for unit in state.units
-                   if unit.owner == faction and not unit.demoralised)
+            score += APPROACH_WEIGHT * goal.points * _nearness(rules, state, faction, goal.places, where)
+    seat = plan.seat
+    influence = state.per_faction[plan.influence_track][seat]
+    strengths = plan.strengths
+    strength = sum(strengths[unit.kind] for unit in state.units if unit.owner == faction and not unit.demoralised)
     support = sum(row[seat] for row in state.support)
     income = support // rules.scenario.support_per_influence + sum(
-        area.influence for area, holder in zip(rules.areas, state.control) if holder == faction)
+        area_influence for area_influence, holder in zip(plan.area_influence, state.control) if holder == faction)
     turns_left = len(rules.scenario.turns) - state.turn
     return (score + INFLUENCE_WEIGHT * influence + INCOME_WEIGHT * income * turns_left
             + SUPPORT_WEIGHT * support + STRENGTH_WEIGHT * strength)
@@ -89,29 +95,29 @@ def evaluate(game: Game, state: GameState, faction: str) -> float:
     return win_chances(game, state)[game.rules.seat_index[faction]]
 
 
-def _goal_conditions(rules: Ruleset, faction: str) -> list[tuple[Condition, ...]]:
-    """Each goal's conditions, in the order ``Game.goals`` lists them (sudden deaths, then objectives)."""
-    victory = rules.victory_of(faction)
-    return [sudden.when for sudden in victory.sudden_death] + [objective.when for objective in victory.objectives]
+def _places(rules: Ruleset, faction: str, conditions: tuple[Condition, ...]) -> tuple[tuple[str, int], ...]:
+    """The places the conditions need the faction to hold, with their indices in the map."""
+    return tuple((condition.area, rules.area_index[condition.area]) for condition in conditions
+                 if isinstance(condition, Controls) and condition.faction in (SELF, faction))
 
 
-def _nearness(rules: Ruleset, state: GameState, faction: str, conditions: tuple[Condition, ...],
-              held_counts: bool = False) -> float:
-    """How close the faction's troops stand to the places the conditions need (0 to 1).
+def _nearness(rules: Ruleset, state: GameState, faction: str, places: tuple[tuple[str, int], ...],
+              where: set[str], held_counts: bool = False) -> float:
+    """How close the faction's troops (in the areas ``where``) stand to the places it needs (0 to 1).
 
     1 for troops in the place, 1/2 next to it, 1/4 two steps away, and so on;
     the mean over the places needed. A place the faction holds already is left
     out, or counts 1 with ``held_counts``. 0 when no place is needed.
     """
-    places = [condition.area for condition in conditions
-              if isinstance(condition, Controls) and condition.faction in (SELF, faction)]
-    held = sum(1 for area in places if state.control[rules.area_index[area]] == faction)
-    needed = [area for area in places if state.control[rules.area_index[area]] != faction]
+    if not places:
+        return 0.0
+    control = state.control
+    needed = [area for area, index in places if control[index] != faction]
+    held = len(places) - len(needed)
     counted = len(needed) + (held if held_counts else 0)
     if not counted:
         return 0.0
     distances = _distances(rules)
-    where = {unit.area for unit in state.units if unit.owner == faction and not unit.demoralised}
     total = float(held) if held_counts else 0.0
     for area in needed:
         steps = min((distances[origin].get(area, _FAR) for origin in where), default=_FAR)
@@ -137,6 +143,50 @@ def _per_ruleset(work: Callable[[Ruleset], T]) -> Callable[[Ruleset], T]:
     return remembered
 
 
+@attrs.frozen
+class _Goal:
+    """A goal as the evaluation reads it: its points (0 for a sudden death) and conditions."""
+
+    points: int
+    conditions: tuple[Condition, ...]
+    places: tuple[tuple[str, int], ...]  # areas the conditions need the faction to hold, with their map indices
+    guarded_places: tuple[tuple[str, int], ...]  # the same, with those the upkeep's conditions for its flags need
+
+
+@attrs.frozen
+class _Plan:
+    """What the evaluation reads for one faction, looked up once per ruleset rather than once per position."""
+
+    seat: int
+    goals: tuple[_Goal, ...]  # sudden deaths, then objectives, as ``Game.goals`` lists them
+    influence_track: int
+    strengths: Mapping[str, int]  # by unit kind
+    area_influence: tuple[int, ...]  # by area, in map order
+    pending_wins: tuple[tuple[Condition, ...], ...]  # sudden deaths that wait on a flag the upkeep sets
+
+
+@_per_ruleset
+def _plans(rules: Ruleset) -> Mapping[str, _Plan]:
+    guards = _upkeep_guards(rules)
+    plans = {}
+    for faction in rules.seats:
+        victory = rules.victory_of(faction)
+        goals = tuple(_Goal(0, sudden.when, _places(rules, faction, sudden.when),
+                            _places(rules, faction, _with_upkeep_guards(rules, sudden.when)))
+                      for sudden in victory.sudden_death)
+        goals += tuple(_Goal(objective.points, objective.when, *(_places(rules, faction, objective.when),) * 2)
+                       for objective in victory.objectives)
+        plans[faction] = _Plan(
+            seat=rules.seat_index[faction], goals=goals,
+            influence_track=rules.faction_track_index["influence"],
+            strengths={unit.id: unit.strength for unit in rules.units},
+            area_influence=tuple(area.influence for area in rules.areas),
+            pending_wins=tuple(sudden.when for sudden in victory.sudden_death
+                               if any(isinstance(condition, FlagSet) and condition.flag in guards
+                                      for condition in sudden.when)))
+    return plans
+
+
 @_per_ruleset
 def _upkeep_guards(rules: Ruleset) -> Mapping[str, tuple[Condition, ...]]:
     """Flags the scenario's upkeep sets at the end of every turn, with the condition it sets them under."""
@@ -147,8 +197,8 @@ def _upkeep_guards(rules: Ruleset) -> Mapping[str, tuple[Condition, ...]]:
 def _pending_win(game: Game, state: GameState, faction: str) -> bool:
     """Whether a sudden death of the faction lacks only flags that the upkeep will set if nothing changes."""
     guards = _upkeep_guards(game.rules)
-    for sudden in game.rules.victory_of(faction).sudden_death:
-        waiting = [condition for condition in sudden.when if not game.holds(state, faction, (condition,))]
+    for sudden in _plans(game.rules)[faction].pending_wins:
+        waiting = [condition for condition in sudden if not game.holds(state, faction, (condition,))]
         if waiting and all(isinstance(condition, FlagSet) and condition.flag in guards
                            and game.holds(state, faction, guards[condition.flag]) for condition in waiting):
             return True

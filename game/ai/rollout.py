@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from game.ai.evaluate import win_chances
-from game.engine import CHANCE, Game, GameState, IllegalMoveError, Move, Pass, PlayCard
+from game.engine import CHANCE, Game, GameState, Move, Pass, PlayCard
 from game.engine.rng import Generator
 
 MAX_CHANCE_STEPS = 64  # a guard against a play-out that only throws dice
@@ -128,12 +128,9 @@ class Forecaster:
         return self.settle(state)
 
     def _apply_reply(self, state: GameState) -> GameState:
-        try:
-            return self.game.apply(state, self.reply(state))
-        except IllegalMoveError:  # a remembered reply that another faction's cards make illegal here
-            seat = self.game.rules.seat_index[str(self.game.current_player(state))]
-            move = self.replies[view_key(state, seat)] = self._best(state, seat)
-            return self.game.apply(state, move)
+        # The legal moves read the board, where play stands and the mover's own cards: all in ``view_key``.
+        # A reply remembered for the key is therefore legal here, and is applied without the check.
+        return self.game.apply_generated(state, self.reply(state))
 
     def settle(self, state: GameState) -> GameState:
         """Resolve pending chance steps with the world's dice, so the evaluation sees their results."""

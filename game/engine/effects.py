@@ -92,7 +92,7 @@ def remove(state: GameState, gone: tuple[Unit, ...]) -> GameState:
 def relocate(state: GameState, moving: tuple[Unit, ...], area: str, spent: bool | None = None) -> GameState:
     """Move units to an area, optionally marking them spent."""
     uids = {unit.uid for unit in moving}
-    units = tuple(attrs.evolve(unit, area=area, spent=unit.spent if spent is None else spent)
+    units = tuple(unit.moved(area, unit.spent if spent is None else spent)
                   if unit.uid in uids else unit for unit in state.units)
     return state.replace(units=units)
 

@@ -17,7 +17,7 @@ from game.engine.goals import goal_statuses
 from game.engine.log import Log, faction_name
 from game.engine.procedures import DrawCards, DrawEvent, FireEvent
 from game.engine.rng import next_u64, pick_weighted, seed_state
-from game.engine.state import ActionTurn, Context, Frame, GameState, Result
+from game.engine.state import ActionTurn, Context, Frame, GameState, Result, context_of
 from game.ruleset.calendar import format_dual
 from game.ruleset.model import Ruleset
 
@@ -78,7 +78,7 @@ def next_action_turn(rules: Ruleset, state: GameState, log: Log) -> GameState | 
 def begin_upkeep(rules: Ruleset, state: GameState, log: Log) -> GameState:
     """Units rest and sober up; then the scenario's upkeep effects (bread eaten, riots) run."""
     log.add("Upkeep: units rest and sober up.")
-    units = tuple(attrs.evolve(unit, spent=False, drunk=False) if unit.spent or unit.drunk else unit
+    units = tuple(unit.rested() if unit.spent or unit.drunk else unit
                   for unit in state.units)
     return push(state.replace(units=units), rules.scenario.upkeep, Context(source="upkeep"))
 
@@ -165,7 +165,7 @@ def check_sudden_death(rules: Ruleset, state: GameState, log: Log) -> GameState:
         sudden_deaths = rules.victory_of(faction).sudden_death
         if not sudden_deaths:
             continue
-        context = Context(actor=faction)
+        context = context_of(faction)
         for sudden in sudden_deaths:
             if holds_all(rules, state, sudden.when, context):
                 log.add(f"Victory for {faction_name(rules, faction)}: {sudden.reason}")

@@ -14,10 +14,10 @@ from game.engine import legal, observe, play
 from game.engine.bounds import step_bound
 from game.engine.conditions import holds_all
 from game.engine.flow import new_game, objective_points
-from game.engine.goals import GoalStatus, goal_statuses
+from game.engine.goals import GoalStatus, closeness, goal_statuses
 from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Move
-from game.engine.state import Context, GameState, PendingChance, Result
+from game.engine.state import GameState, PendingChance, Result, context_of
 from game.ruleset.model import Ruleset
 from game.ruleset.vocabulary import Condition
 
@@ -103,13 +103,18 @@ class Game:
         """The faction's sudden deaths and objectives, with how many of their conditions hold now."""
         return goal_statuses(self.rules, state, faction)
 
+    def closeness(self, state: GameState, faction: str, conditions: Iterable[Condition]) -> list[float]:
+        """For each condition, read for ``faction``: 1 if it holds, else how far a track or count has come (0 to 1)."""
+        context = context_of(faction)
+        return [closeness(self.rules, state, condition, context) for condition in conditions]
+
     def points(self, state: GameState, faction: str) -> int:
         """The objective points the faction would score if the game ended now."""
         return objective_points(self.rules, state, faction)
 
     def holds(self, state: GameState, faction: str, conditions: Iterable[Condition], target: str | None = None) -> bool:
         """Whether rules conditions all hold for ``faction`` (``self``), aimed at ``target`` if given."""
-        return holds_all(self.rules, state, conditions, Context(actor=faction, target=target))
+        return holds_all(self.rules, state, conditions, context_of(faction, target))
 
     def is_terminal(self, state: GameState) -> bool:
         """Whether the game is over."""

@@ -8,7 +8,7 @@ import attrs
 
 from game.engine import query as q
 from game.engine.conditions import holds
-from game.engine.state import Context, GameState
+from game.engine.state import Context, GameState, context_of
 from game.ruleset import vocabulary as v
 from game.ruleset.model import Ruleset
 
@@ -36,7 +36,7 @@ class GoalStatus:
 
 def goal_statuses(rules: Ruleset, state: GameState, faction: str) -> tuple[GoalStatus, ...]:
     """The faction's sudden deaths, then its objectives, in the order the rules list them."""
-    context = Context(actor=faction)
+    context = context_of(faction)
     victory = rules.victory_of(faction)
     return (*(_status(rules, state, sudden.reason, 0, sudden.when, context) for sudden in victory.sudden_death),
             *(_status(rules, state, objective.name, objective.points, objective.when, context)

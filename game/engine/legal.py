@@ -13,7 +13,7 @@ from game.engine import query as q
 from game.engine.conditions import holds_all
 from game.engine.moves import ChanceOutcome, Choose, IssueDecree, Move, Pass, PlayCard, UseAction
 from game.engine.procedures import can_be_demoralised, can_be_won
-from game.engine.state import ActionTurn, Context, GameState, PendingChance, PendingChoice
+from game.engine.state import ActionTurn, GameState, PendingChance, PendingChoice, context_of
 from game.ruleset.model import Action, Card, Decree, Ruleset
 from game.ruleset.vocabulary import Condition
 
@@ -68,7 +68,7 @@ def decree_moves(rules: Ruleset, state: GameState, faction: str, decree: Decree)
     """The decree, if the faction may issue it now: its own, not yet issued, paid for, requirements met."""
     if decree.issuer != faction or decree.id in state.decrees or not affordable(rules, state, faction, decree.cost):
         return
-    if holds_all(rules, state, decree.requires, Context(actor=faction, source=decree.id)):
+    if holds_all(rules, state, decree.requires, context_of(faction, None, decree.id)):
         yield IssueDecree(decree.id)
 
 
@@ -95,11 +95,11 @@ def action_moves(rules: Ruleset, state: GameState, faction: str, action: Action,
     positions = positions or Positions.of(rules, state, faction)
     if action.kind in ("move", "attack"):
         for source, to in stack_routes(rules, positions, action):
-            if holds_all(rules, state, action.requires, Context(actor=faction, target=to, source=action.id)):
+            if holds_all(rules, state, action.requires, context_of(faction, to, action.id)):
                 yield UseAction(action.id, source, to)
     elif action.kind == "agitate":
         for area in agitation_targets(rules, state, faction, positions):
-            if holds_all(rules, state, action.requires, Context(actor=faction, target=area, source=action.id)):
+            if holds_all(rules, state, action.requires, context_of(faction, area, action.id)):
                 yield UseAction(action.id, area)
     else:
         for aim in open_targets(rules, state, faction, action.requires, action.id, action.target == "area"):
@@ -110,11 +110,11 @@ def open_targets(rules: Ruleset, state: GameState, faction: str, requires: tuple
                  aimed: bool) -> Iterator[str | None]:
     """Where an effect action or card may be used: each area whose requirements hold, or ``None`` if not aimed."""
     if not aimed:
-        if holds_all(rules, state, requires, Context(actor=faction, source=source)):
+        if holds_all(rules, state, requires, context_of(faction, None, source)):
             yield None
         return
     for area in rules.areas:
-        if holds_all(rules, state, requires, Context(actor=faction, target=area.id, source=source)):
+        if holds_all(rules, state, requires, context_of(faction, area.id, source)):
             yield area.id
 
 

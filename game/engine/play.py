@@ -99,7 +99,8 @@ def _take_action(rules: Ruleset, state: GameState, faction: str, move: Move, log
         log.add(f"{faction_name(rules, faction)}: pass.")
         return state.replace(passed=q.replaced(state.passed, seat, True))
     state = state.replace(actions_taken=q.replaced(state.actions_taken, seat, state.actions_taken[seat] + 1))
-    log.add(describe_move(rules, faction, move))
+    if log:  # a search applies moves without a log; describing them would cost it time
+        log.add(describe_move(rules, faction, move))
     if isinstance(move, UseAction):
         action = rules.action[move.action]
         state = _pay(rules, state, faction, action.cost, log)

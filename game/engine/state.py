@@ -8,6 +8,8 @@ seat ``s``, ``control[a]`` the controller of area ``a``.
 """
 
 
+import functools
+
 import attrs
 
 from game.ruleset.vocabulary import Effect, Option, Outcome
@@ -25,6 +27,14 @@ class Unit:
     demoralised: bool = False
     spent: bool = False
 
+    def moved(self, area: str, spent: bool) -> "Unit":
+        """The unit in another area, spent or not (``attrs.evolve`` costs twice as much on this hot path)."""
+        return Unit(self.uid, self.kind, self.owner, area, self.drunk, self.demoralised, spent)
+
+    def rested(self) -> "Unit":
+        """The unit after a night's rest: ready, and sober."""
+        return Unit(self.uid, self.kind, self.owner, self.area, False, self.demoralised, False)
+
 
 @attrs.frozen
 class Context:
@@ -33,6 +43,12 @@ class Context:
     actor: str | None = None
     target: str | None = None
     source: str = ""
+
+
+@functools.lru_cache(maxsize=4096)
+def context_of(actor: str | None, target: str | None = None, source: str = "") -> Context:
+    """``Context(actor, target, source)``, built once for each combination: contexts never change (a hot path)."""
+    return Context(actor=actor, target=target, source=source)
 
 
 @attrs.frozen
@@ -114,10 +130,10 @@ class GameState:
         """A copy with some fields changed: ``attrs.evolve`` without its generic overhead (a hot path)."""
         if not _STATE_FIELD_SET.issuperset(changes):
             raise TypeError(f"GameState has no field {sorted(set(changes) - _STATE_FIELD_SET)}")
-        new = object.__new__(GameState)
-        fields = new.__dict__
-        fields.update(self.__dict__)
+        fields = self.__dict__.copy()
         fields.update(changes)
+        new = object.__new__(GameState)
+        object.__setattr__(new, "__dict__", fields)
         return new
 
 

@@ -64,3 +64,22 @@ def test_another_hand_reuses_the_best_move_without_a_card_and_still_replies_best
                   for other in game.legal_moves(position)]
         assert expected_value(game, game.apply(position, move), faction, CHANCE_DEPTH) == max(values)
     assert len(forecaster.replies) == 2 and len(forecaster.cardless) == 1
+
+
+def test_a_remembered_reply_is_legal_in_every_world_that_shares_its_view(shipped_game, decisions):
+    game = shipped_game
+    checked = []
+
+    class CheckingForecaster(Forecaster):
+        def reply(self, state):
+            move = super().reply(state)
+            checked.append(game.is_legal(state, move))
+            return move
+
+    forecaster = CheckingForecaster(game, 5)
+    for state in itertools.islice(decisions(game, 3), 0, 60, 6):  # many worlds of each moment share replies
+        faction = game.current_player(state)
+        for world_seed in range(6):
+            forecaster.play_out(game.determinise(state, faction, world_seed), 12)
+    assert len(checked) > 100 and all(checked)
+    assert len(forecaster.replies) < len(checked)  # replies were remembered and used again
