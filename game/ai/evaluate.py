@@ -45,11 +45,11 @@ TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
 def faction_score(game: Game, state: GameState, faction: str) -> float:
     """How well placed ``faction`` is, in points of its own objectives."""
     rules = game.rules
-    plan = _plans(rules)[faction]
+    plan = _plans(game)[faction]
     score = 0.0
     where = {unit.area for unit in state.units if unit.owner == faction and not unit.demoralised}
     for goal in plan.goals:
-        nearness = game.closeness(state, faction, goal.conditions)
+        nearness = [read(state) for read in goal.readers]
         held = nearness.count(1.0) == len(nearness)
         share = sum(nearness) / len(nearness) if nearness else 1.0
         if goal.points == 0:  # a sudden death
@@ -129,15 +129,15 @@ _FAR = 64
 T = TypeVar("T")
 
 
-def _per_ruleset(work: Callable[[Ruleset], T]) -> Callable[[Ruleset], T]:
-    """Remember ``work``'s answer for each ruleset (kept while the ruleset lives)."""
+def _per_ruleset(work: Callable[..., T]) -> Callable[..., T]:
+    """Remember ``work``'s answer for each ruleset, its first argument (kept while the ruleset lives)."""
     cache: dict[int, tuple[Ruleset, T]] = {}
 
     @functools.wraps(work)
-    def remembered(rules: Ruleset) -> T:
+    def remembered(rules: Ruleset, *more: object) -> T:
         found = cache.get(id(rules))
         if found is None or found[0] is not rules:
-            found = cache[id(rules)] = (rules, work(rules))
+            found = cache[id(rules)] = (rules, work(rules, *more))
         return found[1]
 
     return remembered
@@ -148,7 +148,7 @@ class _Goal:
     """A goal as the evaluation reads it: its points (0 for a sudden death) and conditions."""
 
     points: int
-    conditions: tuple[Condition, ...]
+    readers: tuple[Callable[[GameState], float], ...]  # how near each condition is, as ``Game.closeness`` reads it
     places: tuple[tuple[str, int], ...]  # areas the conditions need the faction to hold, with their map indices
     guarded_places: tuple[tuple[str, int], ...]  # the same, with those the upkeep's conditions for its flags need
 
@@ -165,16 +165,21 @@ class _Plan:
     pending_wins: tuple[tuple[Condition, ...], ...]  # sudden deaths that wait on a flag the upkeep sets
 
 
+def _plans(game: Game) -> Mapping[str, _Plan]:
+    return _plans_of_rules(game.rules, game)
+
+
 @_per_ruleset
-def _plans(rules: Ruleset) -> Mapping[str, _Plan]:
+def _plans_of_rules(rules: Ruleset, game: Game) -> Mapping[str, _Plan]:
     guards = _upkeep_guards(rules)
     plans = {}
     for faction in rules.seats:
         victory = rules.victory_of(faction)
-        goals = tuple(_Goal(0, sudden.when, _places(rules, faction, sudden.when),
+        goals = tuple(_Goal(0, game.closeness_readers(faction, sudden.when), _places(rules, faction, sudden.when),
                             _places(rules, faction, _with_upkeep_guards(rules, sudden.when)))
                       for sudden in victory.sudden_death)
-        goals += tuple(_Goal(objective.points, objective.when, *(_places(rules, faction, objective.when),) * 2)
+        goals += tuple(_Goal(objective.points, game.closeness_readers(faction, objective.when),
+                             *(_places(rules, faction, objective.when),) * 2)
                        for objective in victory.objectives)
         plans[faction] = _Plan(
             seat=rules.seat_index[faction], goals=goals,
@@ -197,7 +202,7 @@ def _upkeep_guards(rules: Ruleset) -> Mapping[str, tuple[Condition, ...]]:
 def _pending_win(game: Game, state: GameState, faction: str) -> bool:
     """Whether a sudden death of the faction lacks only flags that the upkeep will set if nothing changes."""
     guards = _upkeep_guards(game.rules)
-    for sudden in _plans(game.rules)[faction].pending_wins:
+    for sudden in _plans(game)[faction].pending_wins:
         waiting = [condition for condition in sudden if not game.holds(state, faction, (condition,))]
         if waiting and all(isinstance(condition, FlagSet) and condition.flag in guards
                            and game.holds(state, faction, guards[condition.flag]) for condition in waiting):

@@ -3,10 +3,13 @@
 The root's candidates are the moves the one-move look-ahead rates best. Each
 simulation takes one candidate into one world dealt afresh from what the bot
 may see (``Game.determinise``: it never reads another faction's hand or the
-real dice) and plays on to the end of the turn (at most ``HORIZON``
+real dice) and plays on to the end of the next turn (at most ``HORIZON``
 decisions), every faction making the move the evaluation likes best one step
 ahead and the world's own dice deciding chance steps (``rollout.py``); the
-evaluation scores the end, after the turn's upkeep has run. All the
+evaluation scores the end, after two upkeeps have run. Play-outs to the end
+of this turn alone made the Committee of Salvation play worse than ``normal``:
+its goals (the ministries, the middle classes) move slowly, and one turn
+shows the cost of a move more than what it builds. All the
 candidates of a round are tried in the same worlds, so they are compared on
 the same cards and dice, and successive halving spends the budget on the
 contenders: after each round the worse half is dropped.
@@ -30,7 +33,8 @@ from game.engine.rng import Generator, derive_seed
 
 DEFAULT_ITERATIONS = 64  # about 0.3 s a move, p95 1.6 s, on the 2-core development machine (docs/benchmarks.md)
 ROOT_CANDIDATES = 4  # the root searches only the moves the one-move look-ahead rates best
-HORIZON = 12  # decisions played out after the candidate; a play-out also stops when the turn ends
+HORIZON = 24  # decisions played out after the candidate, at most
+TURNS = 2  # a play-out stops at the end of the second turn: this one and the next (docs/balance.md)
 
 
 @attrs.define
@@ -53,11 +57,12 @@ class MctsBot:
     level = "hard"
 
     def __init__(self, seed: int, iterations: int | None = None, seconds: float | None = None,
-                 horizon: int = HORIZON, candidates: int = ROOT_CANDIDATES) -> None:
+                 horizon: int = HORIZON, candidates: int = ROOT_CANDIDATES, turns: int = TURNS) -> None:
         self.generator = Generator(seed)
         self.iterations = iterations if iterations is not None or seconds is not None else DEFAULT_ITERATIONS
         self.seconds = seconds
         self.horizon = horizon
+        self.turns = turns
         self.candidates = candidates
         self.last_simulations = 0
 
@@ -98,7 +103,7 @@ class MctsBot:
             for candidate in candidates[:budget - count]:  # the same world for each: a fair comparison
                 if out_of_time():
                     break
-                candidate.values.append(forecaster.value_after(world, candidate.move, seat, self.horizon))
+                candidate.values.append(forecaster.value_after(world, candidate.move, seat, self.horizon, self.turns))
                 count += 1
             worlds += 1
 

@@ -112,12 +112,12 @@ class Forecaster:
         tied = [move for move, value in zip(moves, values) if value >= best - 1e-9]
         return (tied[self.generator.below(len(tied))] if len(tied) > 1 else tied[0]), best
 
-    def play_out(self, state: GameState, decisions: int) -> GameState:
-        """Follow the modelled replies for up to ``decisions`` moves or to the end of the turn, dice settled."""
-        game, turn, made, chance_steps = self.game, state.turn, 0, 0
-        while made < decisions and chance_steps < MAX_CHANCE_STEPS:
+    def play_out(self, state: GameState, decisions: int, turns: int = 1) -> GameState:
+        """Follow the modelled replies for up to ``decisions`` moves or to the end of ``turns`` turns, dice settled."""
+        game, last_turn, made, chance_steps = self.game, state.turn + turns - 1, 0, 0
+        while made < decisions and chance_steps < MAX_CHANCE_STEPS * turns:
             player = game.current_player(state)
-            if player is None or state.turn != turn:
+            if player is None or state.turn > last_turn:
                 break
             if player == CHANCE:
                 state = game.apply_generated(state, game.sample_chance(state))  # the world's own dice
@@ -140,6 +140,6 @@ class Forecaster:
             state = self.game.apply_generated(state, self.game.sample_chance(state))
         return state
 
-    def value_after(self, world: GameState, move: Move, seat: int, decisions: int) -> float:
-        """Seat ``seat``'s win chance after ``move`` in ``world`` and ``decisions`` modelled replies."""
-        return self.win_chances(self.play_out(self.game.apply(world, move), decisions))[seat]
+    def value_after(self, world: GameState, move: Move, seat: int, decisions: int, turns: int = 1) -> float:
+        """Seat ``seat``'s win chance after ``move`` in ``world``, ``decisions`` modelled replies and ``turns`` ends."""
+        return self.win_chances(self.play_out(self.game.apply(world, move), decisions, turns))[seat]

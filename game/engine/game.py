@@ -7,14 +7,14 @@
 True
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from game.engine import legal, observe, play
 from game.engine.bounds import step_bound
 from game.engine.conditions import holds_all
 from game.engine.flow import new_game, objective_points
-from game.engine.goals import GoalStatus, closeness, goal_statuses
+from game.engine.goals import GoalStatus, closeness_reader, goal_statuses
 from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Move
 from game.engine.state import GameState, PendingChance, Result, context_of
@@ -22,6 +22,7 @@ from game.ruleset.model import Ruleset
 from game.ruleset.vocabulary import Condition
 
 CHANCE = "chance"
+Reader = Callable[[GameState], float]
 
 
 class Game:
@@ -103,10 +104,11 @@ class Game:
         """The faction's sudden deaths and objectives, with how many of their conditions hold now."""
         return goal_statuses(self.rules, state, faction)
 
-    def closeness(self, state: GameState, faction: str, conditions: Iterable[Condition]) -> list[float]:
-        """For each condition, read for ``faction``: 1 if it holds, else how far a track or count has come (0 to 1)."""
+    def closeness_readers(self, faction: str, conditions: Iterable[Condition]) -> tuple[Reader, ...]:
+        """For each condition, read for ``faction``, a function of the state: 1 if it holds, else how far a track or
+        count has come towards it (0 to 1). Built once, for searches that read the same conditions in many states."""
         context = context_of(faction)
-        return [closeness(self.rules, state, condition, context) for condition in conditions]
+        return tuple(closeness_reader(self.rules, condition, context) for condition in conditions)
 
     def points(self, state: GameState, faction: str) -> int:
         """The objective points the faction would score if the game ended now."""

@@ -4,6 +4,8 @@ The end screen, a faction's goal panel and the bots' evaluation all read the
 same figures from here.
 """
 
+from collections.abc import Callable
+
 import attrs
 
 from game.engine import query as q
@@ -53,20 +55,74 @@ def _status(rules: Ruleset, state: GameState, name: str, points: int, when: tupl
 
 def closeness(rules: Ruleset, state: GameState, condition: v.Condition, context: Context) -> float:
     """1 if the condition holds; else how far along a track or a count is towards it (0 for the rest)."""
-    if holds(rules, state, condition, context):
-        return 1.0
+    return closeness_reader(rules, condition, context)(state)
+
+
+def closeness_reader(rules: Ruleset, condition: v.Condition, context: Context) -> Callable[[GameState], float]:
+    """``closeness`` of one condition in one context, as a function of the state.
+
+    Built once and read in many states, it looks up the track, area or group
+    once instead of at every reading: the bots' evaluation reads every goal in
+    every position it weighs.
+    """
     if isinstance(condition, v.TrackIs):
-        track = rules.track[condition.track]
-        faction = None if condition.faction is None else q.faction_in(context, condition.faction)
-        value = q.track_value(rules, state, condition.track, faction)
-        if condition.at_least is not None and value < condition.at_least:
-            return _share(value - track.min, condition.at_least - track.min)
-        if condition.at_most is not None and value > condition.at_most:
-            return _share(track.max - value, track.max - condition.at_most)
-    if isinstance(condition, v.SupportIs) and condition.at_least:
-        return _share(q.support(rules, state, condition.group, q.faction_in(context, condition.faction)),
-                      condition.at_least)
-    return 0.0
+        return _track_reader(rules, condition, context)
+    if isinstance(condition, v.Controls):
+        index, faction = rules.area_index[q.area_in(context, condition.area)], q.faction_in(context, condition.faction)
+        return lambda state: 1.0 if state.control[index] == faction else 0.0
+    if isinstance(condition, v.SupportIs):
+        group, faction = condition.group, q.faction_in(context, condition.faction)
+        at_least, at_most = condition.at_least, condition.at_most
+
+        def support_closeness(state: GameState) -> float:
+            value = q.support(rules, state, group, faction)
+            if _within(value, at_least, at_most):
+                return 1.0
+            return _share(value, at_least) if at_least else 0.0
+
+        return support_closeness
+    if isinstance(condition, v.DecreeIssued):
+        decree = condition.decree
+        return lambda state: 1.0 if decree in state.decrees else 0.0
+    if isinstance(condition, v.FlagSet):
+        flag = condition.flag
+        return lambda state: 1.0 if flag in state.flags else 0.0
+    return lambda state: 1.0 if holds(rules, state, condition, context) else 0.0
+
+
+def _track_reader(rules: Ruleset, condition: v.TrackIs, context: Context) -> Callable[[GameState], float]:
+    track = rules.track[condition.track]
+    at_least, at_most = condition.at_least, condition.at_most
+    faction = None if condition.faction is None else q.faction_in(context, condition.faction)
+    seat = None if faction is None else rules.seat_index.get(faction)
+    if faction is None:
+        index = rules.city_track_index[track.id]
+
+        def value_of(state: GameState) -> int:
+            return state.city[index]
+    elif seat is None:  # a faction without a seat has 0 on every track
+
+        def value_of(state: GameState) -> int:
+            return 0
+    else:
+        row = rules.faction_track_index[track.id]
+
+        def value_of(state: GameState) -> int:
+            return state.per_faction[row][seat]
+
+    def track_closeness(state: GameState) -> float:
+        value = value_of(state)
+        if at_least is not None and value < at_least:
+            return _share(value - track.min, at_least - track.min)
+        if at_most is not None and value > at_most:
+            return _share(track.max - value, track.max - at_most)
+        return 1.0
+
+    return track_closeness
+
+
+def _within(value: int, at_least: int | None, at_most: int | None) -> bool:
+    return (at_least is None or value >= at_least) and (at_most is None or value <= at_most)
 
 
 def _share(done: int, needed: int) -> float:

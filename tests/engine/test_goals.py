@@ -39,3 +39,23 @@ def test_progress_counts_how_far_a_track_has_to_go(mini_game, mini_rules):
 
     assert 0 <= sudden.progress < nearer.progress < 1
     assert gone.held and gone.progress == 1.0
+
+
+def test_a_closeness_reader_is_1_exactly_when_its_condition_holds_and_below_1_otherwise(shipped_game):
+    game = shipped_game
+    readers = {faction: [(condition, read) for goal in (*game.rules.victory_of(faction).sudden_death,
+                                                         *game.rules.victory_of(faction).objectives)
+                         for condition, read in zip(goal.when, game.closeness_readers(faction, goal.when))]
+               for faction in game.seats}
+    state, kinds, partial = game.new_initial_state(7), set(), 0
+    while not game.is_terminal(state):
+        player = game.current_player(state)
+        moves = game.legal_moves(state)
+        state = game.apply(state, game.sample_chance(state) if player == CHANCE else moves[state.steps % len(moves)])
+        for faction, pairs in readers.items():
+            for condition, read in pairs:
+                value, held = read(state), game.holds(state, faction, (condition,))
+                assert value == 1.0 if held else 0.0 <= value <= 0.99
+                kinds.add(type(condition).__name__)
+                partial += 0.0 < value < 1.0
+    assert {"TrackIs", "Controls", "SupportIs", "DecreeIssued", "FlagSet"} <= kinds and partial > 0
