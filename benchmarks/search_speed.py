@@ -3,10 +3,10 @@
 Both search the same positions of the shipped game (every tenth decision of
 seeded random games) on the same machine. A simulation of OpenSpiel's bot
 (through the adapter) is one random roll-out to the end of the game; one of
-ours plays a candidate to the end of the turn with every faction answering as
-the one-move look-ahead would, which costs more but tells more. Target
-(issue 4): ours at least 10 times faster. Needs the
-``openspiel`` extra.
+ours plays a candidate to the end of the next turn (``--turns``) with every
+faction answering as the one-move look-ahead would, which costs more but tells
+more. Target (issue 4): ours at least 10 times faster. Needs the ``openspiel``
+extra.
 
 The two searches take turns, ``--repeats`` times each, with fresh bots of the
 same seed, so both see the same moments of a noisy machine; the ratio is of
@@ -14,7 +14,7 @@ each side's best run (as ``timeit`` reports the best), and the medians are
 printed beside it. Prints one JSON line.
 
 Usage: python benchmarks/search_speed.py [--positions N] [--iterations N] [--openspiel-iterations N]
-       [--repeats R] [--seed S]
+       [--repeats R] [--seed S] [--turns T]
 """
 
 import argparse
@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.ai.mcts import MctsBot
+from game.ai.mcts import TURNS, MctsBot
 from game.engine import Game
 from game.interop.openspiel import OpenSpielMctsBot
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
@@ -48,6 +48,7 @@ def main() -> None:
     parser.add_argument("--openspiel-iterations", type=int, default=30, help="simulations per move for OpenSpiel")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each search, taking turns")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--turns", type=int, default=TURNS, help="turn ends a play-out of ours runs to")
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR)
     args = parser.parse_args()
     game = Game(load_rules_dir(args.rules))
@@ -55,11 +56,12 @@ def main() -> None:
     ours: list[float] = []
     theirs: list[float] = []
     for _ in range(max(1, args.repeats)):
-        ours.append(rate(MctsBot(args.seed, iterations=args.iterations), game, states))
+        ours.append(rate(MctsBot(args.seed, iterations=args.iterations, turns=args.turns), game, states))
         theirs.append(rate(OpenSpielMctsBot(args.seed, iterations=args.openspiel_iterations), game, states))
     print(json.dumps({
         "benchmark": "search_speed",
         "positions": len(states),
+        "turns": args.turns,
         "repeats": len(ours),
         "ours_sims_per_s": round(max(ours), 1),
         "openspiel_sims_per_s": round(max(theirs), 1),
