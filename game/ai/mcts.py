@@ -31,7 +31,7 @@ from game.ai.rollout import Forecaster
 from game.engine import Game, GameState, Move
 from game.engine.rng import Generator, derive_seed
 
-DEFAULT_ITERATIONS = 24  # two-turn play-outs cost several times one-turn ones; p95 within 2 s (docs/benchmarks.md)
+DEFAULT_ITERATIONS = 20  # two-turn play-outs cost several times one-turn ones; p95 within 2 s (docs/benchmarks.md)
 ROOT_CANDIDATES = 4  # the root searches only the moves the one-move look-ahead rates best
 HORIZON = 24  # decisions played out after the candidate, at most
 TURNS = 2  # a play-out stops at the end of the second turn: this one and the next (docs/balance.md)
