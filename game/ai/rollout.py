@@ -3,8 +3,9 @@
 A play-out starts in a determinised world just after the move being judged and
 lets each faction in turn make the move the evaluation likes best one step
 ahead, with the world's own dice for the chance steps, until a given number
-of decisions have been made or the turn ends; the evaluation then scores where
-it got to. Since the ``normal`` bot plays this way, a play-out forecasts how
+of decisions have been made or a given number of turns have ended (``hard``
+plays to the end of the next turn); the evaluation then scores where it got
+to. Since the ``normal`` bot plays this way, a play-out forecasts how
 ``normal`` rivals will answer, which one look at the position after a move
 cannot see.
 
