@@ -145,10 +145,10 @@ def _per_ruleset(work: Callable[..., T]) -> Callable[..., T]:
 
 @attrs.frozen
 class _Goal:
-    """A goal as the evaluation reads it: its points (0 for a sudden death) and conditions."""
+    """A goal as the evaluation reads it: its points (0 for a sudden death), its conditions and places."""
 
     points: int
-    readers: tuple[Callable[[GameState], float], ...]  # how near each condition is, as ``Game.closeness`` reads it
+    readers: tuple[Callable[[GameState], float], ...]  # how near each condition is (``Game.closeness_readers``)
     places: tuple[tuple[str, int], ...]  # areas the conditions need the faction to hold, with their map indices
     guarded_places: tuple[tuple[str, int], ...]  # the same, with those the upkeep's conditions for its flags need
 
