@@ -41,7 +41,8 @@ def holds_all(rules: Ruleset, state: GameState, conditions: Iterable[v.Condition
     return True
 
 
-def _within(value: int, at_least: int | None, at_most: int | None) -> bool:
+def within(value: int, at_least: int | None, at_most: int | None) -> bool:
+    """Whether a value lies within optional bounds, both inclusive."""
     return (at_least is None or value >= at_least) and (at_most is None or value <= at_most)
 
 
@@ -49,13 +50,13 @@ def _within(value: int, at_least: int | None, at_most: int | None) -> bool:
 def track_is(rules: Ruleset, state: GameState, c: v.TrackIs, context: Context) -> bool:
     """``track: {track: bread, at_most: 3}`` or ``track: {track: influence, faction: self, at_least: 5}``"""
     faction = None if c.faction is None else q.faction_in(context, c.faction)
-    return _within(q.track_value(rules, state, c.track, faction), c.at_least, c.at_most)
+    return within(q.track_value(rules, state, c.track, faction), c.at_least, c.at_most)
 
 
 @checks(v.SupportIs)
 def support_is(rules: Ruleset, state: GameState, c: v.SupportIs, context: Context) -> bool:
     """``support: {group: peasants, faction: left_sr, at_least: 4}``"""
-    return _within(q.support(rules, state, c.group, q.faction_in(context, c.faction)), c.at_least, c.at_most)
+    return within(q.support(rules, state, c.group, q.faction_in(context, c.faction)), c.at_least, c.at_most)
 
 
 @checks(v.Controls)
@@ -83,7 +84,7 @@ def units_present(rules: Ruleset, state: GameState, c: v.UnitsPresent, context: 
                 and (faction is None or unit.owner == faction)
                 and (c.unit is None or unit.kind == c.unit))
     at_least = 1 if c.at_least is None and c.at_most is None else c.at_least
-    return _within(count, at_least, c.at_most)
+    return within(count, at_least, c.at_most)
 
 
 @checks(v.HasFeature)
@@ -120,7 +121,7 @@ def date_is(rules: Ruleset, state: GameState, c: v.DateIs, context: Context) -> 
 @checks(v.TurnIs)
 def turn_is(rules: Ruleset, state: GameState, c: v.TurnIs, context: Context) -> bool:
     """``turn: {at_least: 3}``"""
-    return _within(state.turn, c.at_least, c.at_most)
+    return within(state.turn, c.at_least, c.at_most)
 
 
 @checks(v.AnyOf)

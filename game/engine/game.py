@@ -7,14 +7,14 @@
 True
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from game.engine import legal, observe, play
 from game.engine.bounds import step_bound
 from game.engine.conditions import holds_all
 from game.engine.flow import new_game, objective_points
-from game.engine.goals import GoalStatus, closeness_reader, goal_statuses
+from game.engine.goals import GoalStatus, Reader, closeness_reader, goal_statuses
 from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Move
 from game.engine.state import GameState, PendingChance, Result, context_of
@@ -22,7 +22,6 @@ from game.ruleset.model import Ruleset
 from game.ruleset.vocabulary import Condition
 
 CHANCE = "chance"
-Reader = Callable[[GameState], float]
 
 
 class Game:

@@ -9,10 +9,12 @@ from collections.abc import Callable
 import attrs
 
 from game.engine import query as q
-from game.engine.conditions import holds
+from game.engine.conditions import holds, within
 from game.engine.state import Context, GameState, context_of
 from game.ruleset import vocabulary as v
 from game.ruleset.model import Ruleset
+
+Reader = Callable[[GameState], float]  # a condition's closeness, as a function of the state
 
 
 @attrs.frozen
@@ -58,7 +60,7 @@ def closeness(rules: Ruleset, state: GameState, condition: v.Condition, context:
     return closeness_reader(rules, condition, context)(state)
 
 
-def closeness_reader(rules: Ruleset, condition: v.Condition, context: Context) -> Callable[[GameState], float]:
+def closeness_reader(rules: Ruleset, condition: v.Condition, context: Context) -> Reader:
     """``closeness`` of one condition in one context, as a function of the state.
 
     Built once and read in many states, it looks up the track, area or group
@@ -76,7 +78,7 @@ def closeness_reader(rules: Ruleset, condition: v.Condition, context: Context) -
 
         def support_closeness(state: GameState) -> float:
             value = q.support(rules, state, group, faction)
-            if _within(value, at_least, at_most):
+            if within(value, at_least, at_most):
                 return 1.0
             return _share(value, at_least) if at_least else 0.0
 
@@ -90,7 +92,7 @@ def closeness_reader(rules: Ruleset, condition: v.Condition, context: Context) -
     return lambda state: 1.0 if holds(rules, state, condition, context) else 0.0
 
 
-def _track_reader(rules: Ruleset, condition: v.TrackIs, context: Context) -> Callable[[GameState], float]:
+def _track_reader(rules: Ruleset, condition: v.TrackIs, context: Context) -> Reader:
     track = rules.track[condition.track]
     at_least, at_most = condition.at_least, condition.at_most
     faction = None if condition.faction is None else q.faction_in(context, condition.faction)
@@ -119,10 +121,6 @@ def _track_reader(rules: Ruleset, condition: v.TrackIs, context: Context) -> Cal
         return 1.0
 
     return track_closeness
-
-
-def _within(value: int, at_least: int | None, at_most: int | None) -> bool:
-    return (at_least is None or value >= at_least) and (at_most is None or value <= at_most)
 
 
 def _share(done: int, needed: int) -> float:
