@@ -123,7 +123,19 @@ def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dic
         "decrees_issued": {decree.id: decrees[decree.id] for decree in rules.decrees if decree.issuer in rules.seats},
         "events_fired": {event.id: events[event.id] for event in rules.events if rules.scenario.can_arrive(event)},
         "endings": dict(endings.most_common()),
+        # How often each objective scored at the end: what a change to the points does to play.
+        "objectives_held": objectives_held(game, played),
     }
+
+
+def objectives_held(game: Game, played: list[PlayedGame]) -> dict[str, dict[str, int]]:
+    """For each seat, in how many of the games each of its objectives held when the game ended."""
+    held = {seat: Counter[str]() for seat in game.seats}
+    for record in played:
+        for seat in game.seats:
+            held[seat].update(goal.name for goal in game.goals(record.state, seat) if goal.points and goal.held)
+    return {seat: {goal.name: held[seat][goal.name] for goal in game.goals(played[0].state, seat) if goal.points}
+            for seat in game.seats}
 
 
 def summary_text(game: Game, summary: dict[str, Any], seconds: float) -> str:
@@ -141,6 +153,10 @@ def summary_text(game: Game, summary: dict[str, Any], seconds: float) -> str:
     rows += ["", f"Length: mean {summary['mean_length']} steps, shortest {min(lengths)}, longest {max(lengths)} "
                  f"(bound {summary['max_steps']}); stalled: {summary['stalled']}", "", "How the games ended:"]
     rows += [f"  {count:>6}  {reason}" for reason, count in list(summary["endings"].items())[:8]]
+    rows += ["", "Objectives held at the end (games):"]
+    for seat, counts in summary["objectives_held"].items():
+        rows.append(f"  {faction_name(game.rules, seat)}")
+        rows += [f"    {count:>6}  {100 * count / games:5.1f}%  {name}" for name, count in counts.items()]
     never = [name for name, count in summary["decrees_issued"].items() if not count]
     never_fired = [name for name, count in summary["events_fired"].items() if not count]
     rows += ["", f"Decrees never issued: {', '.join(never) or 'none'}",

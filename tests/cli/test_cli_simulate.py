@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from game.ai import parse_bots, play_game, seat_bots
 from tests.ruleset.rulestext import edited
 
 SUMMARY_KEYS = {"games", "scenario", "wins", "lengths", "decrees_issued", "events_fired", "stalled"}
@@ -30,6 +31,27 @@ def test_json_output_is_one_object_with_the_figures_of_every_game(summary, shipp
     assert set(summary["decrees_issued"]) == {decree.id for decree in shipped_rules.decrees}
     assert set(summary["events_fired"]) == {event.id for event in shipped_rules.events}
     assert isinstance(summary["stalled"], int) and 0 <= summary["stalled"] <= 20
+
+
+def test_objectives_held_are_each_seats_objectives_as_they_stood_when_its_game_ended(cli, shipped_game):
+    run = cli("simulate", "--games", "2", "--seed", "3", "--json")
+    held = json.loads(run.out)["objectives_held"]
+
+    ends = [play_game(shipped_game, seed, seat_bots(shipped_game, parse_bots("random", shipped_game.seats), seed)).state
+            for seed in (3, 4)]
+    expected = {seat: {goal.name: sum(status.held for end in ends for status in shipped_game.goals(end, seat)
+                                      if status.name == goal.name)
+                       for goal in shipped_game.goals(ends[0], seat) if goal.points}
+                for seat in shipped_game.seats}
+    assert held == expected
+    assert "The Whites have held Smolny for a whole turn; the Council of People's Commissars has fallen." \
+        not in held["whites"]  # sudden deaths are counted in "endings", not here
+
+
+def test_the_plain_summary_lists_how_often_each_objective_held(cli):
+    run = cli("simulate", "--games", "2", "--seed", "3")
+    assert "Objectives held at the end (games):" in run.out
+    assert re.search(r"^ +\d+ +\d+\.\d% +Smolny still stands$", run.out, re.MULTILINE)
 
 
 def test_json_output_keeps_timings_out_and_is_identical_when_run_twice(cli):
