@@ -130,11 +130,10 @@ def summarise(game: Game, played: list[PlayedGame], seed: int, bots: str) -> dic
 
 def objectives_held(game: Game, played: list[PlayedGame]) -> dict[str, dict[str, int]]:
     """For each seat, in how many of the games each of its objectives held when the game ended."""
-    held = {seat: Counter[str]() for seat in game.seats}
-    for record in played:
-        for seat in game.seats:
-            held[seat].update(goal.name for goal in game.goals(record.state, seat) if goal.points and goal.held)
-    return {seat: {goal.name: held[seat][goal.name] for goal in game.goals(played[0].state, seat) if goal.points}
+    held = {seat: Counter(goal.name for record in played for goal in game.goals(record.state, seat)
+                          if goal.held and not goal.sudden_death)
+            for seat in game.seats}
+    return {seat: {objective.name: held[seat][objective.name] for objective in game.rules.victory_of(seat).objectives}
             for seat in game.seats}
 
 
