@@ -17,7 +17,7 @@ def validate(args: argparse.Namespace) -> int:
         print(f"{error}.")
         return 1
     counts = ", ".join(f"{len(getattr(rules, name))} {name}" for name in
-                       ("factions", "areas", "units", "actions", "decrees", "events", "cards", "flags"))
+                       ("factions", "areas", "units", "actions", "decrees", "events", "cards", "flags", "features"))
     print(f"{args.rules_dir}: no problems ({counts}).")
     return 0
 

@@ -14,6 +14,12 @@ from game.ruleset.reader import INVALID, Reader, Reference
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_DIE = 100
 _NOUNS = {"features": "area feature", "glossary": "glossary term"}  # an unknown id's noun, where not its section's
+# Where to declare an id nothing declares or resembles: the sections whose ids carry the words players read.
+_DECLARE = {"flags": "; declare it under 'flags:' (flags.yaml), with its wording",
+            "features": "; declare it under 'features:' (map.yaml), with the words players read"}
+# What is wrong with a use of a declared id that nothing turns on.
+_NEVER_ON = {"flags": "flag '{}' is never set by any set_flag",
+             "features": "area feature '{}' is on no area's features, so this could never count"}
 # The fields a reader sees, and how a problem names each: a glossary term used in one is listed in ``terms``.
 _TEACHING_TEXT = {"name": "the name uses", "history": "the history uses", "discuss": "the discussion question uses",
                   "goals": "the goals use", "definition": "the definition uses"}
@@ -37,14 +43,16 @@ def term_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
-def check_rules(reader: Reader, sections: dict[str, Any], *, scenarios_complete: bool) -> None:
+def check_rules(reader: Reader, sections: dict[str, Any], *, scenarios_complete: bool,
+                areas_complete: bool) -> None:
     """Append to ``reader.problems`` everything wrong across sections.
 
     ``scenarios_complete`` says whether every entry of ``scenarios`` was read. With one left out (or
     none there), the flags the scenarios set and the dates they span are not known, so the checks
-    that need them are skipped rather than report problems that are not there.
+    that need them are skipped rather than report problems that are not there. ``areas_complete``
+    says the same of ``areas`` and the features the areas have.
     """
-    checker = _Checker(reader, sections, scenarios_complete)
+    checker = _Checker(reader, sections, scenarios_complete, areas_complete)
     checker.check_ids()
     checker.check_references()
     checker.check_map()
@@ -62,10 +70,12 @@ def check_rules(reader: Reader, sections: dict[str, Any], *, scenarios_complete:
 
 
 class _Checker(BoardChecks):
-    def __init__(self, reader: Reader, sections: dict[str, Any], scenarios_complete: bool) -> None:
+    def __init__(self, reader: Reader, sections: dict[str, Any], scenarios_complete: bool,
+                 areas_complete: bool) -> None:
         self.reader = reader
         self.sections = sections
         self.scenarios_complete = scenarios_complete
+        self.areas_complete = areas_complete
         self.everything = tuple(item for items in sections.values() if items is not INVALID
                                 for item in (items if isinstance(items, tuple) else (items,)))
         self.factions = {faction.id: faction for faction in sections["factions"]}
@@ -79,8 +89,6 @@ class _Checker(BoardChecks):
     def check_ids(self) -> None:
         first: dict[tuple[str, str], Mark] = {}
         for definition in self.reader.definitions:
-            if definition.shared:
-                continue
             key = (definition.collection, definition.value)
             if key in first:
                 message = f"duplicate id '{definition.value}' in {definition.collection} (first at {first[key]})"
@@ -96,17 +104,26 @@ class _Checker(BoardChecks):
 
     def check_references(self) -> None:
         known = self.known_ids()
-        switched_on = {reference.value for reference in self.reader.references if reference.sets}
-        # A scenario that was not read, or a set_flag naming an unknown flag (a typo), may be what sets a flag.
-        setters_known = self.scenarios_complete and switched_on <= known.get("flags", set())
+        turned_on = {(reference.collection, reference.value) for reference in self.reader.references if reference.sets}
+        judged = {collection for collection in _NEVER_ON if self.all_turned_on_known(collection, turned_on, known)}
         for reference in self.reader.references:
             ids = known.get(reference.collection, set())
             if reference.value not in ids:
                 self.reader.problems.append(Problem(reference.mark, reference.path, _unknown(reference, ids)))
-            elif reference.collection == "flags" and reference.value not in switched_on and setters_known:
-                # Testing or clearing it would do nothing: a condition on it could never hold.
-                message = f"flag '{reference.value}' is never set by any set_flag"
+            elif reference.collection in judged and (reference.collection, reference.value) not in turned_on:
+                # Testing it (or clearing a flag) would do nothing: a condition on it could never hold.
+                message = _NEVER_ON[reference.collection].format(reference.value)
                 self.reader.problems.append(Problem(reference.mark, reference.path, message))
+
+    def all_turned_on_known(self, collection: str, turned_on: set[tuple[str, str]], known: dict[str, set[str]]) -> bool:
+        """Whether every flag set (feature an area has) is known: all scenarios (areas) read, and none misspelt.
+
+        A record that was not read, or a set_flag or an area's feature naming an unknown id (a typo),
+        may be what turns an id on; then no use of one is judged to be never on.
+        """
+        complete = self.scenarios_complete if collection == "flags" else self.areas_complete
+        return complete and all(value in known.get(collection, set()) for kind, value in turned_on
+                                if kind == collection)
 
     def check_map(self) -> None:
         for area in self.sections["areas"]:
@@ -313,8 +330,8 @@ def _unknown(reference: Reference, ids: set[str]) -> str:
     """What is wrong with a reference to an id nothing defines, with the id it most resembles."""
     noun = _NOUNS.get(reference.collection, reference.collection.rstrip("s"))
     hint = did_you_mean(reference.value, sorted(ids))
-    if not hint and reference.collection == "flags":
-        hint = "; declare it under 'flags:' (flags.yaml), with its wording"
+    if not hint:
+        hint = _DECLARE.get(reference.collection, "")
     return f"unknown {noun} '{reference.value}'{hint}"
 
 

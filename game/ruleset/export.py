@@ -9,8 +9,8 @@ from game.ruleset.fields import yaml_key
 from game.ruleset.model import Ruleset
 from game.ruleset.vocabulary import Condition, Effect
 
-EXPORT_SECTIONS = ("factions", "groups", "areas", "units", "tracks", "flags", "actions", "decrees", "events", "cards",
-                   "glossary", "scenarios", "board")
+EXPORT_SECTIONS = ("factions", "groups", "areas", "units", "tracks", "flags", "features", "actions", "decrees",
+                   "events", "cards", "glossary", "scenarios", "board")
 
 
 def to_data(value: Any) -> Any:

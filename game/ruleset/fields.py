@@ -33,14 +33,9 @@ def ref(collection: str, *, specials: tuple[str, ...] = (), default: Any = attrs
     return attrs.field(default=default, metadata=metadata)
 
 
-def switches_on(collection: str) -> Any:
-    """A reference to an id from ``collection`` that also turns it on, as ``set_flag`` does."""
-    return attrs.field(metadata={"ref": collection, "specials": (), "sets": True})
-
-
-def defines(collection: str, default: Any = attrs.NOTHING) -> Any:
-    """A field whose values bring names into being (an area feature) that others refer to."""
-    return attrs.field(default=default, metadata={"defines": collection})
+def switches_on(collection: str, default: Any = attrs.NOTHING) -> Any:
+    """A reference to an id from ``collection`` that also turns it on: ``set_flag``, or an area's features."""
+    return attrs.field(default=default, metadata={"ref": collection, "specials": (), "sets": True})
 
 
 def keyed(key: str, default: Any = attrs.NOTHING) -> Any:

@@ -20,6 +20,7 @@ from game.ruleset.model import (
     Decree,
     Event,
     Faction,
+    Feature,
     Flag,
     Group,
     Ruleset,
@@ -38,6 +39,7 @@ LIST_SECTIONS: dict[str, type] = {
     "groups": Group,
     "tracks": Track,
     "flags": Flag,
+    "features": Feature,
     "areas": Area,
     "units": UnitType,
     "actions": Action,
@@ -47,7 +49,7 @@ LIST_SECTIONS: dict[str, type] = {
     "glossary": Term,
     "scenarios": Scenario,
 }
-OPTIONAL_SECTIONS = {"cards", "flags", "glossary", "board"}
+OPTIONAL_SECTIONS = {"cards", "flags", "features", "glossary", "board"}
 SECTION_NAMES = (*LIST_SECTIONS, "board")
 
 
@@ -79,16 +81,21 @@ def load_rules(sources: MappingType[str, str]) -> Ruleset:
     listed = found.get("scenarios")
     if listed is not None and isinstance(listed[1], Sequence) and not listed[1].items:
         reader.problems.append(Problem(listed[0].mark, "scenarios", "list at least one scenario"))
-    # Every scenario read: the section is there, a list, not empty, and none of its entries was left out.
-    scenarios_complete = (listed is not None and isinstance(listed[1], Sequence)
-                          and 0 < len(sections["scenarios"]) == len(listed[1].items))
+    scenarios_complete = bool(sections["scenarios"]) and _all_read(found, sections, "scenarios")
     # With a file unreadable or a section missing, every reference to what is missing would look
     # wrong: report the file or the section alone, not a cascade of consequences.
     if not files.unreadable and not _report_missing_sections(reader, files, sources):
-        check_rules(reader, sections, scenarios_complete=scenarios_complete)
+        check_rules(reader, sections, scenarios_complete=scenarios_complete,
+                    areas_complete=_all_read(found, sections, "areas"))
     if reader.problems:
         raise RulesError(reader.problems)
     return Ruleset(**sections, content_hash=content_hash(sources))
+
+
+def _all_read(found: dict[str, tuple[Scalar, Node]], sections: dict[str, Any], name: str) -> bool:
+    """Whether every entry of a section was read: it is there, a list, and none of its entries was left out."""
+    listed = found.get(name)
+    return listed is not None and isinstance(listed[1], Sequence) and len(sections[name]) == len(listed[1].items)
 
 
 # Sections renamed since earlier versions of the rules, with what to do about each.

@@ -14,7 +14,7 @@ import attrs
 
 from game.ruleset.board import Board, Point
 from game.ruleset.entry import Entry
-from game.ruleset.fields import actor_scope, aimed_scope, defines, id_field, keyed, ref
+from game.ruleset.fields import actor_scope, aimed_scope, id_field, keyed, ref, switches_on
 from game.ruleset.problems import UnknownScenarioError
 from game.ruleset.reader import Scope
 from game.ruleset.vocabulary import Condition, Effect
@@ -110,6 +110,15 @@ class Track(Entry):
 
 
 @attrs.frozen(kw_only=True)
+class Feature:
+    """Something a place may have (wine cellars, a railway station) that the rules can test, with its words."""
+
+    collection: ClassVar[str] = "features"
+    id: str = id_field()
+    name: str  # as a part of a sentence: "wine cellars", "a railway station", "the telephone exchange"
+
+
+@attrs.frozen(kw_only=True)
 class Area(Entry):
     """A place on the board, with its neighbours, rail links and drawing position."""
 
@@ -119,7 +128,7 @@ class Area(Entry):
     polygon: tuple[Point, ...] = ()
     adjacent: tuple[str, ...] = ref("areas")
     rail: tuple[str, ...] = ref("areas", default=())
-    features: tuple[str, ...] = defines("features", default=())
+    features: tuple[str, ...] = switches_on("features", default=())  # the place has them, so tests of them can hold
     influence: int = 0
     defence: int = 0
 
@@ -308,6 +317,7 @@ class Ruleset:
     events: tuple[Event, ...]
     cards: tuple[Card, ...] = ()
     flags: tuple[Flag, ...] = ()
+    features: tuple[Feature, ...] = ()
     glossary: tuple[Term, ...] = ()
     scenarios: tuple[Scenario, ...]
     board: Board = Board()
@@ -325,6 +335,7 @@ class Ruleset:
     event: MappingType[str, Event] = attrs.field(init=False, eq=False, repr=False)
     card: MappingType[str, Card] = attrs.field(init=False, eq=False, repr=False)
     flag: MappingType[str, Flag] = attrs.field(init=False, eq=False, repr=False)
+    feature: MappingType[str, Feature] = attrs.field(init=False, eq=False, repr=False)
     # Positions used by the engine's compact state, all in file order.
     city_track_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
     faction_track_index: MappingType[str, int] = attrs.field(init=False, eq=False, repr=False)
@@ -341,7 +352,8 @@ class Ruleset:
             raise ValueError(f"the scenario '{value.id}' is not one of the rules' scenarios ({known})")
 
     def __attrs_post_init__(self) -> None:
-        for name in ("faction", "group", "track", "area", "unit", "action", "decree", "event", "card", "flag"):
+        for name in ("faction", "group", "track", "area", "unit", "action", "decree", "event", "card", "flag",
+                     "feature"):
             object.__setattr__(self, name, _index(getattr(self, name + "s")))
         positions = {
             "city_track_index": [track.id for track in self.tracks if track.scope == "city"],

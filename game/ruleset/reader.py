@@ -52,7 +52,7 @@ class Reference:
     value: str
     mark: Mark
     path: str
-    sets: bool = False  # the use turns it on (``set_flag``), so conditions on it can hold
+    sets: bool = False  # the use turns it on (``set_flag``, an area's features), so conditions on it can hold
 
 
 @attrs.frozen
@@ -63,7 +63,6 @@ class Definition:
     value: str
     mark: Mark
     path: str
-    shared: bool = False  # names like area features may be defined in many places
 
 
 @cache
@@ -211,10 +210,6 @@ class Reader:
                 return self.error(node, path, message)
             if text in RESERVED_IDS:
                 return self.error(node, path, f"'{text}' is a special word in rules; choose another id")
-            return text
-        defines = field.metadata.get("defines")
-        if defines is not None:
-            self.definitions.append(Definition(defines, text, node.mark, path, shared=True))
             return text
         collection = field.metadata.get("ref")
         if collection is None:

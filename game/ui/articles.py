@@ -30,6 +30,7 @@ from game.ruleset.model import (
     Track,
     UnitType,
 )
+from game.ui.describe import features_text
 
 # (collection of the Ruleset, kind, heading of the group), in the order the list shows them.
 KINDS: tuple[tuple[str, str, str], ...] = (
@@ -181,7 +182,7 @@ def _area(rules: Ruleset, area: Area) -> list[str]:
         facts.append(f"defence +{area.defence}")
     lines = ["; ".join(facts) + "."]
     if area.features:
-        lines.append("Features: " + ", ".join(feature.replace("_", " ") for feature in area.features) + ".")
+        lines.append(f"Has {features_text(rules, area.features)}.")
     if area.adjacent:
         lines.append("Next to: " + ", ".join(rules.area[other].name for other in area.adjacent) + ".")
     if area.rail:
@@ -190,8 +191,8 @@ def _area(rules: Ruleset, area: Area) -> list[str]:
 
 
 def _unit(rules: Ruleset, unit: UnitType) -> list[str]:
-    lines = [f"Strength {unit.strength}" + "".join(f"; +{bonus.strength} where there are "
-                                                   f"{bonus.feature.replace('_', ' ')}" for bonus in unit.bonuses)
+    lines = [f"Strength {unit.strength}" + "".join(f"; +{bonus.strength} in places with "
+                                                   f"{rules.feature[bonus.feature].name}" for bonus in unit.bonuses)
              + "."]
     if unit.can_get_drunk:
         lines.append("Can get drunk in the wine riots: strength 0 until the next upkeep.")

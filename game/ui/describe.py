@@ -23,11 +23,11 @@ from game.ruleset.model import Ruleset
 
 INDENT = "    "  # a line under a choice, a chance or an "if": one of its branches
 
-FEATURES = {"cellars": "wine cellars", "ministry": "ministry offices", "military_school": "a military school",
-            "station": "a railway station", "headquarters": "a headquarters", "factories": "factories",
-            "fortress": "a fortress", "barracks": "barracks", "telephones": "the telephone exchange",
-            "telegraph": "the telegraph", "duma": "the Duma", "bank": "the bank", "heights": "high ground",
-            "naval_base": "a naval base"}
+
+def features_text(rules: Ruleset, features: Sequence[str]) -> str:
+    """Area features in the words their records give: "factories and a railway station"."""
+    names = [rules.feature[feature].name for feature in features]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 @attrs.frozen
@@ -274,7 +274,7 @@ def _controls(voice: Voice, c: v.Controls) -> str:
 
 @condition_words(v.AreasControlled)
 def _areas_controlled(voice: Voice, c: v.AreasControlled) -> str:
-    kind = f" with {FEATURES.get(c.feature, c.feature)}" if c.feature else ""
+    kind = f" with {voice.rules.feature[c.feature].name}" if c.feature else ""
     places = "place" if c.at_least == 1 else "places"
     return f"{verb(voice.faction(c.faction), 'holds', 'hold')} at least {c.at_least} {places}{kind}"
 
@@ -293,7 +293,7 @@ def _units_present(voice: Voice, c: v.UnitsPresent) -> str:
 
 @condition_words(v.HasFeature)
 def _has_feature(voice: Voice, c: v.HasFeature) -> str:
-    return f"{voice.area(c.area)} has {FEATURES.get(c.feature, c.feature.replace('_', ' '))}"
+    return f"{voice.area(c.area)} has {voice.rules.feature[c.feature].name}"
 
 
 @condition_words(v.FlagSet)

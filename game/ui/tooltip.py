@@ -7,7 +7,7 @@ from game.engine.state import GameState
 from game.ruleset.model import Ruleset
 from game.ui import palette as pal
 from game.ui.assets import Assets
-from game.ui.describe import INDENT
+from game.ui.describe import INDENT, features_text
 from game.ui.faces import CardFace
 from game.ui.text import wrap
 from game.ui.tokens import Stack
@@ -24,9 +24,10 @@ def area_lines(rules: Ruleset, state: GameState, area_id: str) -> list[Line]:
     lines: list[Line] = [("bold", area.name, pal.INK), ("italic", f"{KIND_NAMES[area.kind]}, {held}", pal.INK_SOFT)]
     facts = [f"influence +{area.influence} a turn" if area.influence else "",
              f"defence +{area.defence}" if area.defence else "",
-             ", ".join(feature.replace("_", " ") for feature in area.features)]
+             f"has {features_text(rules, area.features)}" if area.features else ""]
     if any(facts):
-        lines.append(("body", "; ".join(fact for fact in facts if fact).capitalize(), pal.INK))
+        text = "; ".join(fact for fact in facts if fact)
+        lines.append(("body", text[:1].upper() + text[1:], pal.INK))  # not capitalize(): it would write "the duma"
     units = units_in(state, area_id)
     if units:
         counts: dict[tuple[str, str], int] = {}

@@ -54,6 +54,9 @@ def setup_with(effect: str, setup: str = FIRST_SETUP) -> str:
      "unknown event 'rumor'; did you mean 'rumour'?"),
     ("bonuses: [{feature: heights, strength: 3}]", "bonuses: [{feature: height, strength: 3}]",
      "units[3].bonuses[0].feature", "unknown area feature 'height'; did you mean 'heights'?"),
+    ("target: area, requires: [{feature: {area: target, feature: cellars}}]",
+     "target: area, requires: [{feature: {area: target, feature: celars}}]",
+     "cards[2].requires[0].feature", "unknown area feature 'celars'; did you mean 'cellars'?"),
     ("requires: [{not: {flag: strike}}]", "requires: [{not: {flag: strik}}]", "actions[1].requires[0]",
      "unknown flag 'strik'; did you mean 'strike'?"),
     ("{set_flag: strike}", "{set_flag: strik}", "events[2].effects[1]", "unknown flag 'strik'; did you mean 'strike'?"),
@@ -135,10 +138,82 @@ def test_rules_that_use_no_flags_need_no_flags_section():
     assert rules.flags == ()
 
 
-def test_an_area_feature_exists_once_some_area_has_it():
-    text = edited("features: [heights]}", "features: [heights, woods]}")
-    text = edited("bonuses: [{feature: heights, strength: 3}]", "bonuses: [{feature: woods, strength: 3}]", text)
-    assert loads(text).unit["guns"].bonuses[0].feature == "woods"
+WOODS = "{id: woods, name: thick woods}"
+GUNS_ON_HEIGHTS = "bonuses: [{feature: heights, strength: 3}]"
+GUNS_IN_WOODS = "bonuses: [{feature: woods, strength: 3}]"
+
+
+def test_a_declared_feature_an_area_has_may_be_tested_and_has_its_words():
+    text = adding("features", WOODS, edited("features: [heights]}", "features: [heights, woods]}"))
+    rules = loads(edited(GUNS_ON_HEIGHTS, GUNS_IN_WOODS, text))
+    assert rules.unit["guns"].bonuses[0].feature == "woods"
+    assert rules.area["hill"].features == ("heights", "woods")
+    assert [(feature.id, feature.name) for feature in rules.features] == [
+        ("woods", "thick woods"), ("cellars", "wine cellars"), ("heights", "high ground")]
+    assert rules.feature["woods"].name == "thick woods"
+
+
+def test_a_misspelt_area_feature_is_reported_with_its_file_line_and_the_feature_it_resembles():
+    files = split_by_section()
+    files["rules/areas.yaml"] = edited("palace], features: [cellars]}", "palace], features: [celars]}",
+                                       files["rules/areas.yaml"])
+    problem = only_problem(files)
+    line = line_of("celars", files["rules/areas.yaml"])
+    column = col_of("celars", files["rules/areas.yaml"])
+    assert str(problem) == (f"rules/areas.yaml:{line}:{column}: areas[1].features[0]: "
+                            "unknown area feature 'celars'; did you mean 'cellars'?")
+
+
+def test_an_area_feature_nothing_declares_is_reported_with_where_to_declare_it():
+    problem = only_problem(edited("features: [heights]}", "features: [heights, woods]}"))
+    assert (problem.path, problem.message) == (
+        "areas[4].features[1]",
+        "unknown area feature 'woods'; declare it under 'features:' (map.yaml), with the words players read")
+
+
+def test_testing_a_feature_that_no_area_has_is_reported():
+    # Declared, but on no area: the bonus could never count.
+    problem = only_problem(adding("features", WOODS, edited(GUNS_ON_HEIGHTS, GUNS_IN_WOODS)))
+    assert (problem.path, problem.message) == (
+        "units[3].bonuses[0].feature", "area feature 'woods' is on no area's features, so this could never count")
+
+
+def test_a_misspelt_feature_on_an_area_is_one_problem_not_also_every_test_of_the_feature_it_meant():
+    problem = only_problem(edited("[bridge], features: [heights]}", "[bridge], features: [height]}"))
+    assert problem.message == "unknown area feature 'height'; did you mean 'heights'?"
+
+
+def test_an_area_with_a_problem_still_has_its_features():
+    # Only the defence is wrong: the guns' bonus on the heights is not also reported as never counting.
+    problem = only_problem(edited("features: [heights]}", "features: [heights], defence: x}"))
+    assert problem.path == "areas[4].defence"
+
+
+def test_a_declared_feature_that_nothing_uses_is_allowed():
+    assert loads(adding("features", WOODS)).feature["woods"].name == "thick woods"
+
+
+def test_a_feature_declared_twice_is_reported_at_the_second():
+    problem = only_problem(adding("features", "{id: cellars, name: cellars}"))
+    assert problem.path == "features[1].id"
+    assert problem.message.startswith("duplicate id 'cellars' in features (first at rules/mini.yaml:")
+
+
+def test_a_feature_without_its_words_is_reported_alone():
+    # The areas and the bonus that name 'heights' still find it: the declaration is only incomplete.
+    problem = only_problem(edited("{id: heights, name: high ground}", "{id: heights}"))
+    assert (problem.path, problem.message) == ("features[1]", "missing required key 'name' (text)")
+
+
+def test_rules_that_use_no_features_need_no_features_section():
+    text = MINI_TEXT.replace(", features: [cellars]}", "}").replace(", features: [heights]}", "}")
+    text = text.replace(", bonuses: [{feature: heights, strength: 3}]", "")
+    text = text.replace("{feature: {area: target, feature: cellars}}, ", "")
+    text = text.replace(" requires: [{feature: {area: target, feature: cellars}}],", "")
+    head, _, rest = text.partition("\nfeatures:\n")
+    rules = loads(head + "\n" + rest.partition("\n\n")[2])
+    assert rules.features == ()
+    assert all(area.features == () for area in rules.areas)
 
 
 def test_an_entry_with_a_problem_still_defines_its_id():

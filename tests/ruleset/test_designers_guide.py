@@ -55,9 +55,9 @@ def types_in(hint: object) -> list[type]:
 def schema_classes() -> set[type]:
     """Every record a designer writes, found by following the type hints from the sections."""
     found: set[type] = set()
-    waiting = [model.Faction, model.Group, model.Track, model.Flag, model.Area, model.UnitType, model.Action,
-               model.Decree, model.Event, model.Card, model.Term, model.Scenario, model.Board, *v.EFFECTS.values(),
-               *v.CONDITIONS.values()]
+    waiting = [model.Faction, model.Group, model.Track, model.Flag, model.Feature, model.Area, model.UnitType,
+               model.Action, model.Decree, model.Event, model.Card, model.Term, model.Scenario, model.Board,
+               *v.EFFECTS.values(), *v.CONDITIONS.values()]
     while waiting:
         cls = waiting.pop()
         if cls in found or not attrs.has(cls):

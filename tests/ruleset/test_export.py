@@ -16,8 +16,8 @@ def exported(mini_rules):
 
 
 def test_every_section_the_scenarios_the_board_and_the_ruleset_are_top_level_keys(exported):
-    assert set(exported) == {"factions", "groups", "areas", "units", "tracks", "flags", "actions", "decrees",
-                             "events", "cards", "glossary", "scenarios", "board", "ruleset"}
+    assert set(exported) == {"factions", "groups", "areas", "units", "tracks", "flags", "features", "actions",
+                             "decrees", "events", "cards", "glossary", "scenarios", "board", "ruleset"}
     assert set(EXPORT_SECTIONS) | {"ruleset"} == set(exported)
 
 
@@ -74,6 +74,11 @@ def test_flags_export_with_their_wording_under_the_keys_the_loader_reads(exporte
     assert exported["flags"][0] == {"id": "strike", "set": "the workers are on strike",
                                     "unset": "the workers are at work", "bar": "the strikers will not run the trains"}
     assert exported["flags"][1]["bar"] is None
+
+
+def test_features_export_with_the_words_players_read(exported):
+    assert exported["features"] == [{"id": "cellars", "name": "wine cellars"}, {"id": "heights", "name": "high ground"}]
+    assert exported["areas"][1]["features"] == ["cellars"]
 
 
 def test_faction_patterns_and_record_terms_are_exported(exported):

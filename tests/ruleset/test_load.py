@@ -20,7 +20,8 @@ from .rulestext import (
     split_by_section,
 )
 
-SECTIONS = "factions, groups, tracks, flags, areas, units, actions, decrees, events, cards, glossary, scenarios, board"
+SECTIONS = ("factions, groups, tracks, flags, features, areas, units, actions, decrees, events, cards, glossary, "
+            "scenarios, board")
 
 
 def without(section: str, files: dict[str, str]) -> dict[str, str]:
@@ -115,7 +116,7 @@ def test_rules_of_empty_files_only_report_every_section_missing():
     problems = problems_in({"rules/a.yaml": "", "rules/b.yaml": "# to do\n"})
     assert sorted(problem.message.split(";")[0] for problem in problems) == sorted(
         f"missing section '{name}'" for name in SECTIONS.split(", ")
-        if name not in ("cards", "flags", "glossary", "board"))
+        if name not in ("cards", "flags", "features", "glossary", "board"))
 
 
 def test_a_missing_section_is_not_buried_under_the_references_to_it():
@@ -220,10 +221,9 @@ def test_a_folder_is_read_file_by_file(tmp_path):
     write_files(tmp_path, split_by_section())
     rules = load_rules_dir(tmp_path)
     assert same_rules(rules, loads(MINI_TEXT))
-    assert sorted(read_rules_texts(tmp_path)) == sorted(str(tmp_path / name) for name in
-                                                          ("actions.yaml", "areas.yaml", "cards.yaml", "decrees.yaml",
-                                                           "events.yaml", "factions.yaml", "flags.yaml", "groups.yaml",
-                                                           "scenarios.yaml", "tracks.yaml", "units.yaml"))
+    names = ("actions.yaml", "areas.yaml", "cards.yaml", "decrees.yaml", "events.yaml", "factions.yaml",
+             "features.yaml", "flags.yaml", "groups.yaml", "scenarios.yaml", "tracks.yaml", "units.yaml")
+    assert sorted(read_rules_texts(tmp_path)) == sorted(str(tmp_path / name) for name in names)
 
 
 def test_problems_in_a_folder_name_the_file_by_its_path(tmp_path):

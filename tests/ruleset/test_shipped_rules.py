@@ -94,6 +94,17 @@ def test_artillery_is_strongest_on_the_heights(shipped_rules):
     assert [(bonus.feature, bonus.strength) for bonus in shipped_rules.unit["artillery"].bonuses] == [("heights", 3)]
 
 
+def test_every_feature_an_area_has_is_declared_and_every_declared_one_is_on_some_area(shipped_rules):
+    on_areas = {feature for area in shipped_rules.areas for feature in area.features}
+    assert on_areas == {feature.id for feature in shipped_rules.features}
+
+
+def test_feature_names_are_written_to_stand_inside_a_sentence(shipped_rules):
+    # "the chosen place has wine cellars", "Has the Duma.": lower case, the game adds any capital.
+    assert [feature.id for feature in shipped_rules.features if not feature.name[:1].islower()] == []
+    assert shipped_rules.feature["telephones"].name == "the telephone exchange"
+
+
 def test_the_wine_cellars_are_in_the_winter_palace_and_on_the_nevsky(shipped_rules):
     assert [area.id for area in shipped_rules.areas if "cellars" in area.features] == [
         "winter_palace", "nevsky_prospect"]
