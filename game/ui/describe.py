@@ -24,10 +24,14 @@ from game.ruleset.model import Ruleset
 INDENT = "    "  # a line under a choice, a chance or an "if": one of its branches
 
 
+def listed(parts: Sequence[str]) -> str:
+    """Words joined as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
 def features_text(rules: Ruleset, features: Sequence[str]) -> str:
     """Area features in the words their records give: "factories and a railway station"."""
-    names = [rules.feature[feature].name for feature in features]
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    return listed([rules.feature[feature].name for feature in features])
 
 
 @attrs.frozen
@@ -243,8 +247,7 @@ def condition_text(voice: Voice, condition: v.Condition) -> str:
 
 def conditions_text(voice: Voice, conditions: Sequence[v.Condition]) -> str:
     """Several conditions joined: "A, B and C"."""
-    parts = [condition_text(voice, condition) for condition in conditions]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else "always"
+    return listed([condition_text(voice, condition) for condition in conditions]) or "always"
 
 
 def _range(at_least: int | None, at_most: int | None) -> str:
