@@ -32,7 +32,7 @@ from game.engine import Game, GameState, Move
 from game.engine.rng import Generator, derive_seed
 
 DEFAULT_ITERATIONS = 20  # two-turn play-outs cost several times one-turn ones; p95 within 2 s (docs/benchmarks.md)
-ROOT_CANDIDATES = 4  # the root searches only the moves the one-move look-ahead rates best
+ROOT_CANDIDATES = 8  # the root searches only the moves the one-move look-ahead rates best (docs/balance.md)
 HORIZON = 24  # decisions played out after the candidate, at most
 TURNS = 2  # a play-out stops at the end of the second turn: this one and the next (docs/balance.md)
 

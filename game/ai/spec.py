@@ -1,7 +1,9 @@
 """Bot specs from the command line: ``random`` for every seat, or ``sovnarkom=random,whites=random``.
 
 A level may carry options after colons (``hard:time=0.5``), for the levels
-that take them; seats left out of a per-faction spec play ``random``.
+that take them; seats left out of a per-faction spec play ``random``. Besides
+its budget, ``hard`` takes ``candidates=N``: how many of the look-ahead's best
+moves its search compares (``mcts.ROOT_CANDIDATES`` by default).
 """
 
 from collections.abc import Callable
@@ -23,7 +25,8 @@ LEVELS: dict[str, Callable[[int, dict[str, str]], Bot]] = {
     "openspiel-mcts": lambda seed, options: _search(_openspiel_bot(), seed, options),
 }
 BUDGETS = ("iterations", "time")
-LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "easy": (), "normal": (), "hard": BUDGETS,
+WHOLE_NUMBERS = ("iterations", "candidates")
+LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "easy": (), "normal": (), "hard": (*BUDGETS, "candidates"),
                                              "openspiel-mcts": BUDGETS}
 
 
@@ -48,12 +51,18 @@ class SeatSpec:
 
 
 def _search(make: Callable[..., Bot], seed: int, options: dict[str, str]) -> Bot:
-    """A search bot with its budget: ``iterations=N`` or ``time=SECONDS`` (checked when the spec is parsed)."""
+    """A search bot with its budget, ``iterations=N`` or ``time=SECONDS``, and ``candidates=N`` if given.
+
+    The options were checked when the spec was parsed.
+    """
+    settings: dict[str, float] = {}
     if "iterations" in options:
-        return make(seed, iterations=int(options["iterations"]))
+        settings["iterations"] = int(options["iterations"])
     if "time" in options:
-        return make(seed, seconds=float(options["time"]))
-    return make(seed)
+        settings["seconds"] = float(options["time"])
+    if "candidates" in options:
+        settings["candidates"] = int(options["candidates"])
+    return make(seed, **settings)
 
 
 def _openspiel_bot() -> Callable[..., Bot]:
@@ -85,18 +94,22 @@ def _with_options(level: str, pairs: list[str]) -> SeatSpec:
             raise SpecError(f"'{pair}' is not an option of level '{level}' (options: {allowed})")
         _check_number(key, value)
         options.append((key, value))
-    if len({key for key, _ in options}) < len(options) or {key for key, _ in options} == {"iterations", "time"}:
-        raise SpecError(f"level '{level}' takes one budget: iterations=N or time=SECONDS, not both or twice")
+    keys = {key for key, _ in options}
+    if len(keys) < len(options):
+        raise SpecError(f"level '{level}' was given the same option twice: {':'.join(pairs)}")
+    if set(BUDGETS) <= keys:
+        raise SpecError(f"level '{level}' takes one budget: iterations=N or time=SECONDS, not both")
     return SeatSpec(level, tuple(options))
 
 
 def _check_number(key: str, value: str) -> None:
     try:
-        number = int(value) if key == "iterations" else float(value)
+        number = int(value) if key in WHOLE_NUMBERS else float(value)
     except ValueError:
         number = 0
     if not number > 0:
-        raise SpecError(f"'{key}={value}' needs a positive number, e.g. iterations=400 or time=0.5")
+        example = "a whole number, e.g. candidates=8" if key == "candidates" else "e.g. iterations=400 or time=0.5"
+        raise SpecError(f"'{key}={value}' needs a positive number, {example}")
 
 
 def parse_bots(text: str, seats: tuple[str, ...]) -> dict[str, SeatSpec]:

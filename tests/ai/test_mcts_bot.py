@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from game.ai.mcts import DEFAULT_ITERATIONS, MctsBot
+from game.ai.mcts import DEFAULT_ITERATIONS, ROOT_CANDIDATES, MctsBot
 from game.ai.spec import SpecError, parse_bots
 from game.engine import CHANCE
 
@@ -61,11 +61,37 @@ def test_hard_specs_set_the_budget(shipped_game, spec, budget):
     assert (bot.iterations, bot.seconds) == budget
 
 
-@pytest.mark.parametrize("spec", ["hard:iterations=0", "hard:time=soon", "hard:iterations=5:time=1",
-                                  "hard:iterations=5:iterations=6", "normal:iterations=5"])
-def test_bad_budgets_are_refused(shipped_game, spec):
-    with pytest.raises(SpecError):
+@pytest.mark.parametrize("spec, candidates", [("hard", ROOT_CANDIDATES), ("hard:candidates=3", 3),
+                                              ("hard:time=0.5:candidates=12", 12)])
+def test_hard_specs_set_the_candidates_compared(shipped_game, spec, candidates):
+    bot = parse_bots(spec, shipped_game.seats)["whites"].make(1)
+    assert bot.candidates == candidates
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("hard:iterations=0", "'iterations=0' needs a positive number"),
+    ("hard:time=soon", "'time=soon' needs a positive number"),
+    ("hard:iterations=5:time=1", "takes one budget: iterations=N or time=SECONDS, not both"),
+    ("hard:iterations=5:candidates=4:time=1", "takes one budget"),
+    ("hard:iterations=5:iterations=6", "the same option twice"),
+    ("hard:candidates=2.5", "'candidates=2.5' needs a positive number, a whole number, e.g. candidates=8"),
+    ("normal:iterations=5", "not an option of level 'normal'"),
+    ("openspiel-mcts:candidates=4", "not an option of level 'openspiel-mcts'"),
+])
+def test_bad_options_are_refused_with_the_reason(shipped_game, spec, message):
+    if spec.startswith("openspiel"):
+        pytest.importorskip("pyspiel")
+    with pytest.raises(SpecError, match=message):
         parse_bots(spec, shipped_game.seats)
+
+
+def test_the_search_compares_no_more_root_moves_than_its_candidates(shipped_game, positions):
+    state = max(positions, key=lambda position: len(shipped_game.legal_moves(position)))
+    assert len(shipped_game.legal_moves(state)) > 2
+    bot = MctsBot(5, iterations=40, candidates=2)
+    finalists = bot.search(shipped_game, state, str(shipped_game.current_player(state)))
+    assert 1 <= len(finalists) <= 2
+    assert sum(len(candidate.values) for candidate in finalists) == bot.last_simulations == 40
 
 
 @pytest.mark.parametrize("iterations", [1, 3, 6])
