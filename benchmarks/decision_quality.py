@@ -1,0 +1,144 @@
+"""Decision quality: how often a bot finds the move a long search rates best, and what it loses when it does not.
+
+Positions come from seeded games with ``normal`` in every seat (every
+``--every``-th decision with a choice). In each, a long reference search
+rates the ``--pool`` moves the one-move look-ahead likes best: each is played
+out to the end of the next turn in the same ``--worlds`` determinised worlds,
+with every faction replying as ``normal`` would, the way ``hard`` judges a
+move. Each spec then chooses in every position (``--repeats`` times, with
+different seeds), and its regret is the reference value of the best move less
+that of its choice, in win chance (0 to 1); a move outside the pool counts as
+the pool's worst. Lower is better; 0 means it always found the reference's
+favourite. The reference is only as good as the play-outs it is built from:
+this measures how close a cheap search comes to a long one, not whether the
+long one is right, which only matches of whole games show.
+
+Prints one JSON line per spec: ``regret``, ``found_best`` (share of positions),
+``by_faction`` (mean regret), ``positions``.
+
+Usage: python benchmarks/decision_quality.py SPEC [SPEC...] [--games N] [--every K] [--worlds W] [--pool P]
+       [--repeats R] [--jobs J] [--seed S] [--rules DIR]
+e.g.   python benchmarks/decision_quality.py normal hard hard:candidates=4
+"""
+
+import argparse
+import json
+import multiprocessing
+import statistics
+from pathlib import Path
+
+from game.ai import parse_bots, seat_bots
+from game.ai.lookahead import CHANCE_DEPTH
+from game.ai.mcts import HORIZON, TURNS
+from game.ai.rollout import Forecaster
+from game.ai.spec import SpecError, parse_level
+from game.engine import CHANCE, Game, GameState
+from game.engine.rng import derive_seed
+from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
+
+Position = tuple[int, int, str, GameState]  # game seed, decision number, faction to move, state
+Reference = dict[int, float]  # index in the position's legal moves -> reference value
+
+_game: Game | None = None
+_rules_dir: Path = DEFAULT_RULES_DIR
+
+
+def _setup(rules_dir: Path) -> None:
+    global _game, _rules_dir
+    _rules_dir, _game = rules_dir, None
+
+
+def game() -> Game:
+    global _game
+    if _game is None:
+        _game = Game(load_rules_dir(_rules_dir))
+    return _game
+
+
+def positions_of(job: tuple[int, int]) -> list[Position]:
+    """Every ``every``-th decision with a choice in the all-``normal`` game of ``seed``."""
+    seed, every = job
+    played = game()
+    bots = seat_bots(played, parse_bots("normal", played.seats), seed)
+    state, found, decisions = played.new_initial_state(seed), [], 0
+    while not played.is_terminal(state):
+        player = played.current_player(state)
+        if player == CHANCE:
+            state = played.apply(state, played.sample_chance(state))
+            continue
+        if len(played.legal_moves(state)) > 1:
+            decisions += 1
+            if decisions % every == 0:
+                found.append((seed, decisions, str(player), state))
+        state = played.apply(state, bots[player].choose(played, state))
+    return found
+
+
+def reference(job: tuple[Position, int, int]) -> Reference:
+    """The pool's moves, each played out in the same worlds: mean win chance by legal-move index."""
+    (seed, decision, faction, state), worlds, pool = job
+    played = game()
+    seat = played.rules.seat_index[faction]
+    base = derive_seed(seed, 1000 + decision)
+    forecaster = Forecaster(played, derive_seed(base, 0))
+    first = played.determinise(state, faction, base)
+    moves = played.legal_moves(state)  # the mover's own cards are the same in every world: so are its moves
+    rated = sorted(range(len(moves)), key=lambda index: -forecaster.expected(
+        played.apply_generated(first, moves[index]), seat, CHANCE_DEPTH))[:pool]
+    totals = dict.fromkeys(rated, 0.0)
+    for world_number in range(worlds):
+        world = played.determinise(state, faction, derive_seed(base, world_number + 1))
+        for index in rated:
+            totals[index] += forecaster.value_after(world, moves[index], seat, HORIZON, TURNS)
+    return {index: total / worlds for index, total in totals.items()}
+
+
+def regret(job: tuple[Position, Reference, str, int]) -> tuple[str, float]:
+    """One spec's choice in one position: the faction and the regret."""
+    (seed, decision, faction, state), values, spec, repeat = job
+    played = game()
+    bot = parse_level(spec).make(derive_seed(seed, decision * 101 + repeat))
+    chosen = played.legal_moves(state).index(bot.choose(played, state))
+    return faction, max(values.values()) - values.get(chosen, min(values.values()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("specs", nargs="+", help="bot specs to score, e.g. normal hard hard:candidates=4")
+    parser.add_argument("--games", type=int, default=10, help="all-normal games the positions come from")
+    parser.add_argument("--every", type=int, default=6, help="take every K-th decision with a choice")
+    parser.add_argument("--worlds", type=int, default=32, help="worlds the reference plays each move in")
+    parser.add_argument("--pool", type=int, default=8, help="moves the reference rates in each position")
+    parser.add_argument("--repeats", type=int, default=2, help="choices of each spec per position, seeds apart")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR)
+    args = parser.parse_args()
+    for spec in args.specs:  # refuse a bad spec before the long reference search
+        try:
+            parse_level(spec)
+        except SpecError as error:
+            parser.error(str(error))
+    seeds = [(seed, args.every) for seed in range(args.seed, args.seed + args.games)]
+    with multiprocessing.Pool(args.jobs, initializer=_setup, initargs=(args.rules,)) as pool:
+        found = [position for batch in pool.map(positions_of, seeds, chunksize=1) for position in batch]
+        references = pool.map(reference, [(position, args.worlds, args.pool) for position in found], chunksize=1)
+        for spec in args.specs:
+            rows = pool.map(regret, [(position, values, spec, repeat) for position, values in zip(found, references)
+                                     for repeat in range(args.repeats)], chunksize=4)
+            by_faction: dict[str, list[float]] = {}
+            for faction, loss in rows:
+                by_faction.setdefault(faction, []).append(loss)
+            losses = [loss for _, loss in rows]
+            print(json.dumps({
+                "benchmark": "decision_quality", "spec": spec, "positions": len(found), "repeats": args.repeats,
+                "worlds": args.worlds, "pool": args.pool,
+                "regret": round(statistics.fmean(losses), 4),
+                "found_best": round(sum(loss < 1e-9 for loss in losses) / len(losses), 3),
+                "by_faction": {faction: round(statistics.fmean(values), 4)
+                               for faction, values in sorted(by_faction.items())},
+            }), flush=True)
+
+
+if __name__ == "__main__":
+    main()
