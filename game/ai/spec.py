@@ -25,7 +25,7 @@ LEVELS: dict[str, Callable[[int, dict[str, str]], Bot]] = {
     "openspiel-mcts": lambda seed, options: _search(_openspiel_bot(), seed, options),
 }
 BUDGETS = ("iterations", "time")
-WHOLE_NUMBERS = ("iterations", "candidates")
+WHOLE_NUMBERS = {"iterations": 400, "candidates": 8}  # options that count, with an example of each
 LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "easy": (), "normal": (), "hard": (*BUDGETS, "candidates"),
                                              "openspiel-mcts": BUDGETS}
 
@@ -108,8 +108,9 @@ def _check_number(key: str, value: str) -> None:
     except ValueError:
         number = 0
     if not number > 0:
-        example = "a whole number, e.g. candidates=8" if key == "candidates" else "e.g. iterations=400 or time=0.5"
-        raise SpecError(f"'{key}={value}' needs a positive number, {example}")
+        wanted = (f"a positive whole number, e.g. {key}={WHOLE_NUMBERS[key]}" if key in WHOLE_NUMBERS
+                  else f"a positive number of seconds, e.g. {key}=0.5")
+        raise SpecError(f"'{key}={value}' needs {wanted}")
 
 
 def parse_bots(text: str, seats: tuple[str, ...]) -> dict[str, SeatSpec]:

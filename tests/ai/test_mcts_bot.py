@@ -69,12 +69,13 @@ def test_hard_specs_set_the_candidates_compared(shipped_game, spec, candidates):
 
 
 @pytest.mark.parametrize("spec, message", [
-    ("hard:iterations=0", "'iterations=0' needs a positive number"),
-    ("hard:time=soon", "'time=soon' needs a positive number"),
+    ("hard:iterations=0", "'iterations=0' needs a positive whole number, e.g. iterations=400"),
+    ("hard:iterations=2.5", "'iterations=2.5' needs a positive whole number"),
+    ("hard:time=soon", "'time=soon' needs a positive number of seconds, e.g. time=0.5"),
     ("hard:iterations=5:time=1", "takes one budget: iterations=N or time=SECONDS, not both"),
     ("hard:iterations=5:candidates=4:time=1", "takes one budget"),
     ("hard:iterations=5:iterations=6", "the same option twice"),
-    ("hard:candidates=2.5", "'candidates=2.5' needs a positive number, a whole number, e.g. candidates=8"),
+    ("hard:candidates=2.5", "'candidates=2.5' needs a positive whole number, e.g. candidates=8"),
     ("normal:iterations=5", "not an option of level 'normal'"),
     ("openspiel-mcts:candidates=4", "not an option of level 'openspiel-mcts'"),
 ])
