@@ -32,6 +32,7 @@ from game.ai.lookahead import CHANCE_DEPTH
 from game.ai.mcts import HORIZON, TURNS
 from game.ai.rollout import Forecaster
 from game.ai.spec import SpecError, parse_level
+from game.cli.output import load_or_report
 from game.engine import CHANCE, Game, GameState
 from game.engine.rng import derive_seed
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
@@ -119,6 +120,8 @@ def main() -> None:
             parse_level(spec)
         except SpecError as error:
             parser.error(str(error))
+    if load_or_report(args.rules) is None:  # a broken rules folder is reported once, not by every process
+        raise SystemExit(1)
     seeds = [(seed, args.every) for seed in range(args.seed, args.seed + args.games)]
     with multiprocessing.Pool(args.jobs, initializer=_setup, initargs=(args.rules,)) as pool:
         found = [position for batch in pool.map(positions_of, seeds, chunksize=1) for position in batch]
