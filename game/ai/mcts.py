@@ -18,7 +18,9 @@ An iteration is one such simulation (one candidate, one world, one play-out).
 With an iteration budget the bot is deterministic for its seed; with a time
 budget it plays one world first to learn what a simulation costs in this
 position, plans the first rounds to fit, and plays the last round until the
-clock runs out (outside the engine, which stays clock-free).
+clock runs out (outside the engine, which stays clock-free). The clock is
+read before every reply of a play-out, and a play-out it cuts short is
+dropped, so a move takes little more than its time, whatever a play-out costs.
 """
 
 import math
@@ -27,7 +29,7 @@ import time
 import attrs
 
 from game.ai.lookahead import CHANCE_DEPTH, Choice, explain
-from game.ai.rollout import Forecaster
+from game.ai.rollout import Forecaster, OutOfTime
 from game.engine import Game, GameState, Move
 from game.engine.rng import Generator, derive_seed
 
@@ -100,10 +102,15 @@ class MctsBot:
         def try_in_a_new_world(candidates: list[Candidate], budget: int) -> None:
             nonlocal count, worlds
             world = game.determinise(state, faction, derive_seed(base, worlds + 1))
+            stop = out_of_time if deadline is not None else None
             for candidate in candidates[:budget - count]:  # the same world for each: a fair comparison
                 if out_of_time():
                     break
-                candidate.values.append(forecaster.value_after(world, candidate.move, seat, self.horizon, self.turns))
+                try:
+                    value = forecaster.value_after(world, candidate.move, seat, self.horizon, self.turns, stop)
+                except OutOfTime:  # the clock ran out in the middle: the unfinished play-out is dropped
+                    break
+                candidate.values.append(value)
                 count += 1
             worlds += 1
 

@@ -21,7 +21,7 @@ dealt different rival hands then share most of a reply's cost.
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.ai.evaluate import win_chances
@@ -29,6 +29,10 @@ from game.engine import CHANCE, Game, GameState, Move, Pass, PlayCard
 from game.engine.rng import Generator
 
 MAX_CHANCE_STEPS = 64  # a guard against a play-out that only throws dice
+
+
+class OutOfTime(Exception):
+    """A play-out given a ``stop`` check was cut short by it; its value is not to be used."""
 REPLY_CHANCE_DEPTH = 1  # chance steps a modelled reply weighs outcome by outcome; deeper ones are sampled
 
 
@@ -113,13 +117,19 @@ class Forecaster:
         tied = [move for move, value in zip(moves, values) if value >= best - 1e-9]
         return (tied[self.generator.below(len(tied))] if len(tied) > 1 else tied[0]), best
 
-    def play_out(self, state: GameState, decisions: int, turns: int = 1) -> GameState:
-        """Follow the modelled replies for up to ``decisions`` moves or to the end of ``turns`` turns, dice settled."""
+    def play_out(self, state: GameState, decisions: int, turns: int = 1,
+                 stop: Callable[[], bool] | None = None) -> GameState:
+        """Follow the modelled replies for up to ``decisions`` moves or to the end of ``turns`` turns, dice settled.
+
+        ``stop``, if given, is asked before each reply; when it answers yes the play-out raises ``OutOfTime``.
+        """
         game, last_turn, made, chance_steps = self.game, state.turn + turns - 1, 0, 0
         while made < decisions and chance_steps < MAX_CHANCE_STEPS * turns:
             player = game.current_player(state)
             if player is None or state.turn > last_turn:
                 break
+            if stop is not None and stop():
+                raise OutOfTime
             if player == CHANCE:
                 state = game.apply_generated(state, game.sample_chance(state))  # the world's own dice
                 chance_steps += 1
@@ -141,6 +151,10 @@ class Forecaster:
             state = self.game.apply_generated(state, self.game.sample_chance(state))
         return state
 
-    def value_after(self, world: GameState, move: Move, seat: int, decisions: int, turns: int = 1) -> float:
-        """Seat ``seat``'s win chance after ``move`` in ``world``, ``decisions`` modelled replies and ``turns`` ends."""
-        return self.win_chances(self.play_out(self.game.apply(world, move), decisions, turns))[seat]
+    def value_after(self, world: GameState, move: Move, seat: int, decisions: int, turns: int = 1,
+                    stop: Callable[[], bool] | None = None) -> float:
+        """Seat ``seat``'s win chance after ``move`` in ``world``, ``decisions`` modelled replies and ``turns`` ends.
+
+        ``stop`` is passed to ``play_out``, which raises ``OutOfTime`` when it answers yes.
+        """
+        return self.win_chances(self.play_out(self.game.apply(world, move), decisions, turns, stop))[seat]

@@ -4,7 +4,9 @@ import itertools
 
 import pytest
 
+from game.ai import mcts
 from game.ai.mcts import DEFAULT_ITERATIONS, ROOT_CANDIDATES, MctsBot
+from game.ai.rollout import Forecaster, OutOfTime
 from game.ai.spec import SpecError, parse_bots
 from game.engine import CHANCE
 
@@ -52,6 +54,32 @@ def test_a_time_budget_stops_the_search_on_the_clock(shipped_game, positions):
     bot = MctsBot(2, seconds=0.05)
     bot.choose(shipped_game, positions[0])
     assert 1 <= bot.last_simulations < 10_000
+
+
+def test_a_play_out_the_clock_cuts_short_is_dropped(shipped_game, positions, monkeypatch):
+    """A clock that jumps past the deadline in the middle of a play-out: the finished ones alone count."""
+    ticks = itertools.count()
+    monkeypatch.setattr(mcts.time, "perf_counter", lambda: 0.0 if next(ticks) < 30 else 100.0)
+    finished, cut = [], []
+    play_out = Forecaster.play_out
+
+    def watched(self, *args, **kwargs):
+        try:
+            end = play_out(self, *args, **kwargs)
+        except OutOfTime:
+            cut.append(True)
+            raise
+        finished.append(True)
+        return end
+
+    monkeypatch.setattr(Forecaster, "play_out", watched)
+    bot = MctsBot(2, seconds=1.0)
+    state = positions[0]
+    choice = bot.choose_explained(shipped_game, state)
+    assert shipped_game.is_legal(state, choice.move)
+    assert len(cut) == 1
+    assert 1 <= bot.last_simulations == len(finished) < ROOT_CANDIDATES
+    assert choice.reason.endswith(f"of {bot.last_simulations} simulations")
 
 
 @pytest.mark.parametrize("spec, budget", [("hard", (DEFAULT_ITERATIONS, None)), ("hard:iterations=50", (50, None)),

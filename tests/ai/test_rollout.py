@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from game.ai.lookahead import CHANCE_DEPTH, expected_value
-from game.ai.rollout import Forecaster, board_key
+from game.ai.rollout import Forecaster, OutOfTime, board_key
 from game.engine import CHANCE, PlayCard
 
 
@@ -24,6 +24,20 @@ def test_a_play_out_stops_after_its_decisions_or_at_the_end_of_the_turn(shipped_
         end = forecaster.play_out(state, 3)
         assert shipped_game.current_player(end) != CHANCE
         assert end.turn >= state.turn and end.steps > state.steps or shipped_game.is_terminal(end)
+
+
+def test_a_play_out_asks_its_stop_check_before_each_reply_and_stops_when_told(shipped_game, wide_decision):
+    asked = []
+
+    def stop_at_the_third() -> bool:
+        asked.append(True)
+        return len(asked) == 3
+
+    with pytest.raises(OutOfTime):
+        Forecaster(shipped_game, 4).play_out(wide_decision, 12, 2, stop=stop_at_the_third)
+    assert len(asked) == 3
+    unstopped = Forecaster(shipped_game, 4).play_out(wide_decision, 12, 2, stop=lambda: False)
+    assert unstopped == Forecaster(shipped_game, 4).play_out(wide_decision, 12, 2)
 
 
 def test_the_evaluation_is_remembered_per_board(shipped_game, wide_decision):
