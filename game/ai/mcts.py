@@ -19,7 +19,7 @@ With an iteration budget the bot is deterministic for its seed; with a time
 budget it plays one world first to learn what a simulation costs in this
 position, plans the first rounds to fit, and plays the last round until the
 clock runs out (outside the engine, which stays clock-free). The clock is
-read before every reply of a play-out, and a play-out it cuts short is
+read before every step of a play-out, and a play-out it cuts short is
 dropped, so a move takes little more than its time, whatever a play-out costs.
 """
 
@@ -99,10 +99,11 @@ class MctsBot:
         def out_of_time() -> bool:  # never before the first simulation
             return deadline is not None and count > 0 and time.perf_counter() >= deadline
 
+        stop = out_of_time if deadline is not None else None  # play-outs read no clock on an iteration budget
+
         def try_in_a_new_world(candidates: list[Candidate], budget: int) -> None:
             nonlocal count, worlds
             world = game.determinise(state, faction, derive_seed(base, worlds + 1))
-            stop = out_of_time if deadline is not None else None
             for candidate in candidates[:budget - count]:  # the same world for each: a fair comparison
                 if out_of_time():
                     break

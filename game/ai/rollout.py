@@ -29,11 +29,11 @@ from game.engine import CHANCE, Game, GameState, Move, Pass, PlayCard
 from game.engine.rng import Generator
 
 MAX_CHANCE_STEPS = 64  # a guard against a play-out that only throws dice
+REPLY_CHANCE_DEPTH = 1  # chance steps a modelled reply weighs outcome by outcome; deeper ones are sampled
 
 
 class OutOfTime(Exception):
     """A play-out given a ``stop`` check was cut short by it; its value is not to be used."""
-REPLY_CHANCE_DEPTH = 1  # chance steps a modelled reply weighs outcome by outcome; deeper ones are sampled
 
 
 def board_key(state: GameState) -> tuple[Any, ...]:
@@ -121,7 +121,7 @@ class Forecaster:
                  stop: Callable[[], bool] | None = None) -> GameState:
         """Follow the modelled replies for up to ``decisions`` moves or to the end of ``turns`` turns, dice settled.
 
-        ``stop``, if given, is asked before each reply; when it answers yes the play-out raises ``OutOfTime``.
+        ``stop``, if given, is asked before each step (a reply or a die); when it answers yes, ``OutOfTime`` is raised.
         """
         game, last_turn, made, chance_steps = self.game, state.turn + turns - 1, 0, 0
         while made < decisions and chance_steps < MAX_CHANCE_STEPS * turns:
