@@ -137,7 +137,7 @@ def test_units_of_one_owner_and_kind_stand_as_one_stack_with_their_count(shipped
 
     stacks = stacks_of(shipped_rules, smolny)
 
-    assert {(stack.kind, stack.count) for stack in stacks} == {("red_guards", 2), ("armoured_car", 1)}
+    assert {(stack.kind, stack.count) for stack in stacks} == {("red_guards", 3), ("armoured_car", 1)}
 
 
 def test_every_unit_type_has_its_own_two_letter_code(shipped_rules):

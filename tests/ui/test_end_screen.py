@@ -44,7 +44,7 @@ def play_out(rules, seed, scenario=None):
 
 @pytest.fixture(scope="module")
 def finished(shipped_rules):
-    return play_out(shipped_rules, 3)
+    return play_out(shipped_rules, 1)
 
 
 @pytest.fixture
