@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game import __version__
-from game.cli import arena, replay, rulescmd, simulate
+from game.cli import arena, replay, rescore, rulescmd, simulate
 from game.rulesdir import DEFAULT_RULES_DIR
 
 BOTS_HELP = ("a level for every seat (random, normal, hard, hard:iterations=N, hard:time=S), "
@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--save", type=Path, metavar="FILE", help="save the game to FILE (needs --games 1)")
     sim.add_argument("--chart", type=Path, metavar="FILE", help="draw the win rates per faction (.png or .svg)")
     sim.add_argument("--jobs", type=_positive, default=1, help="spread the games over J processes (default 1)")
+    sim.add_argument("--keep-finals", type=Path, metavar="DIR",
+                     help="save every game in DIR (game-SEED.json), for 'rescore' to score again under other points")
     _add_scenario_option(sim)
     _add_rules_option(sim)
     sim.set_defaults(run=simulate.run)
@@ -61,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenario_option(match)
     _add_rules_option(match)
     match.set_defaults(run=arena.run)
+
+    score = commands.add_parser("rescore", help="score the games kept by 'simulate --keep-finals' under other points")
+    score.add_argument("finals", type=Path, metavar="DIR", help="the folder of kept games")
+    score.add_argument("--rules", type=Path, action="append", required=True, metavar="RULES_DIR",
+                       help="the rules whose objectives and tie-breaks score the games again (repeat to compare)")
+    score.add_argument("--played-with", type=Path, default=DEFAULT_RULES_DIR, metavar="DIR",
+                       help="the rules the games were played with (default: the shipped rules)")
+    score.add_argument("--json", action="store_true", help="print one JSON object instead of the tables")
+    score.set_defaults(run=rescore.run)
 
     again = commands.add_parser("replay", help="replay a save and print its log and result")
     again.add_argument("save", type=Path, metavar="SAVE")

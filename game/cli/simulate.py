@@ -4,6 +4,7 @@ import argparse
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from game.ai import SpecError, parse_bots, play_game, seat_bots
@@ -16,6 +17,8 @@ from game.cli.output import Progress, fail, load_or_report, print_json
 from game.engine import Game
 from game.engine.log import faction_name
 from game.savegame import SaveError, save_game
+
+KEPT_PREFIX = "game-"  # kept games are game-0001.json, ...: what 'rescore' reads
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         specs = parse_bots(args.bots, game.seats)
     except SpecError as error:
         return fail(f"--bots: {error}")
+    if args.keep_finals is not None and (problem := finals_folder_problem(args.keep_finals)):
+        return fail(f"--keep-finals: {args.keep_finals}: {problem}; nothing was run")
     narrator = Narrator(game) if args.log else None
     started = time.perf_counter()
     if narrator is not None:
@@ -42,6 +47,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             save_game(args.save, game, played[0].seed, played[0].moves, played[0].state,
                       seats={seat: spec.text() for seat, spec in specs.items()})
+        except SaveError as error:
+            return fail(str(error))
+    if args.keep_finals is not None:
+        try:
+            keep_finals(args.keep_finals, game, played, {seat: spec.text() for seat, spec in specs.items()},
+                        args.rules)
         except SaveError as error:
             return fail(str(error))
     summary = summarise(game, played, args.seed, describe_bots(specs))
@@ -61,7 +72,31 @@ def run(args: argparse.Namespace) -> int:
         print(summary_text(game, summary, seconds))
         if args.save:
             print(f"Saved to {args.save}.")
+    if args.keep_finals is not None and not args.json:
+        print(f"Kept the {len(played)} game{'s' if len(played) > 1 else ''} in {args.keep_finals}.")
     return 0
+
+
+def kept_name(seed: int) -> str:
+    """The file name of the kept game with this seed: ``game-0007.json``."""
+    return f"{KEPT_PREFIX}{seed:04d}.json"
+
+
+def finals_folder_problem(folder: Path) -> str | None:
+    """Why ``--keep-finals`` cannot use ``folder``, if it cannot: games of two batches must not mix."""
+    if folder.exists() and not folder.is_dir():
+        return "is a file, not a folder"
+    if folder.is_dir() and any(folder.glob(f"{KEPT_PREFIX}*.json")):
+        return "already holds kept games; give a new or empty folder, so that two batches do not mix"
+    return None
+
+
+def keep_finals(folder: Path, game: Game, played: list[PlayedGame], seats: dict[str, str], rules_dir: Path) -> None:
+    """Save every game of the batch in ``folder``, one file per seed, for ``rescore`` to score again."""
+    rules_folder = str(rules_dir.resolve())
+    for record in played:
+        save_game(folder / kept_name(record.seed), game, record.seed, record.moves, record.state, seats=seats,
+                  rules_folder=rules_folder)
 
 
 def play_many(game: Game, args: argparse.Namespace, progress: Progress) -> list[PlayedGame]:

@@ -13,7 +13,7 @@ from typing import Any
 from game.engine import legal, observe, play
 from game.engine.bounds import step_bound
 from game.engine.conditions import holds_all
-from game.engine.flow import new_game, objective_points
+from game.engine.flow import final_scoring, new_game, objective_points
 from game.engine.goals import GoalStatus, Reader, closeness_reader, goal_statuses
 from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Move
@@ -112,6 +112,16 @@ class Game:
     def points(self, state: GameState, faction: str) -> int:
         """The objective points the faction would score if the game ended now."""
         return objective_points(self.rules, state, faction)
+
+    def scored_at_end(self, state: GameState) -> Result:
+        """The result this game's final scoring gives ``state``: objective points, then tie-breaks.
+
+        ``rescore`` uses it to score the last position of a game kept from a
+        batch under other points; the state's own result is not read.
+        """
+        result = final_scoring(self.rules, state, QUIET).result
+        assert result is not None, "final scoring always gives a result"
+        return result
 
     def holds(self, state: GameState, faction: str, conditions: Iterable[Condition], target: str | None = None) -> bool:
         """Whether rules conditions all hold for ``faction`` (``self``), aimed at ``target`` if given."""

@@ -35,6 +35,18 @@ class SaveError(Exception):
         self.reason = reason
 
 
+class OtherRulesError(SaveError):
+    """A save made with other rules files than the ones given (the content hashes differ).
+
+    ``info`` is the save's untrusted ``info``: with ``rules_folder`` in it, the
+    folder the game was played with, which the command line can suggest.
+    """
+
+    def __init__(self, path: Path | str, info: dict[str, Any]) -> None:
+        super().__init__(path, "saved with a different version of the rules files (their content hash differs)")
+        self.info = info
+
+
 @attrs.frozen
 class LoadedGame:
     """A save replayed: the final state, the moves that led to it and the seed."""
@@ -45,23 +57,31 @@ class LoadedGame:
     info: dict[str, Any] = attrs.field(eq=False)
 
 
-def save_info(game: Game, state: GameState, seats: dict[str, str] | None = None) -> dict[str, Any]:
-    """What a load screen shows about a save: turn, date, who sits where, whether it is over."""
-    return {
+def save_info(game: Game, state: GameState, seats: dict[str, str] | None = None,
+              rules_folder: str | None = None) -> dict[str, Any]:
+    """What a load screen shows about a save: turn, date, who sits where, whether it is over.
+
+    ``rules_folder``, when given, is where the rules were read from: a hint for
+    the error when the save is later loaded with other rules.
+    """
+    info = {
         "scenario": game.rules.scenario.name,
         "turn": state.turn,
         "date": format_dual(current_date(game.rules, state)),
         "seats": seats or {},
         "finished": state.result is not None,
     }
+    if rules_folder is not None:
+        info["rules_folder"] = rules_folder
+    return info
 
 
 def save_game(path: Path | str, game: Game, seed: int, moves: list[Move] | tuple[Move, ...], state: GameState,
-              seats: dict[str, str] | None = None) -> None:
+              seats: dict[str, str] | None = None, rules_folder: str | None = None) -> None:
     """Write a save atomically; the previous file at ``path`` survives any failure."""
     rules = game.rules
     envelope = build_envelope(rules.id, rules.content_hash, seed, [move.notation() for move in moves], state,
-                              save_info(game, state, seats))
+                              save_info(game, state, seats, rules_folder))
     try:
         write_atomic(Path(path), canonical_json(envelope, indent=1) + "\n")
     except OSError as error:
@@ -174,7 +194,7 @@ def _check_rules(path: Path, data: dict[str, Any], game: Game) -> None:
 def _check_content_hash(path: Path, data: dict[str, Any], rules: Ruleset) -> None:
     """Other rules files may hold other scenarios, or the same ones changed: no use looking in them."""
     if data["rules"]["content_hash"] != rules.content_hash:
-        raise SaveError(path, "saved with a different version of the rules files (their content hash differs)")
+        raise OtherRulesError(path, data.get("info") or {})
 
 
 def _parse(path: Path, number: int, text: str) -> Move:

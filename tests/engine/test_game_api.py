@@ -3,6 +3,7 @@
 import attrs
 import pytest
 
+from game.ai import parse_bots, play_game, seat_bots
 from game.engine import CHANCE, ChanceOutcome, Choose, IllegalMoveError, IssueDecree, Pass, PlayCard, UseAction
 from game.engine.state import PendingChance
 from tests.engine.conftest import until_action_turn
@@ -102,3 +103,22 @@ def test_state_replace_leaves_the_original_as_it_was(start):
     assert attrs.asdict(start, recurse=False) == before
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         start.turn = 3
+
+
+def test_scored_at_end_gives_a_game_that_went_to_the_last_turn_the_result_it_ended_with(shipped_game):
+    specs = parse_bots("random", shipped_game.seats)
+    ends = [play_game(shipped_game, seed, seat_bots(shipped_game, specs, seed)).state for seed in range(1, 7)]
+    on_points = [end for end in ends if end.result.points]
+
+    assert any("ahead on" in end.result.reason for end in on_points)  # a tie-break decided one of them
+    assert [shipped_game.scored_at_end(end) for end in on_points] == [end.result for end in on_points]
+
+
+def test_scored_at_end_reads_the_position_not_the_result_the_state_holds(mini_game):
+    end = play_game(mini_game, 41, seat_bots(mini_game, parse_bots("random", mini_game.seats), 41)).state
+    assert end.result.reason == "The Reds hold the palace."  # a sudden death: no points were counted
+
+    scored = mini_game.scored_at_end(end)
+
+    assert scored.reason.startswith("most points when the last turn ends")
+    assert scored.points == tuple(mini_game.points(end, seat) for seat in mini_game.seats)
