@@ -17,7 +17,7 @@ from game.ui.assets import Assets
 from game.ui.geometry import MapTransform
 from game.ui.labels import Label, Placement, place_labels, two_line_variants
 from game.ui.text import render_spaced, spaced_size, with_halo
-from game.ui.tokens import STACKS_PER_ROW
+from game.ui.tokens import STACKS_PER_ROW, badge_overhang
 
 # Font role, colour, capitals and letter spacing (in twelfths of the size) for each kind of name.
 STYLES: dict[str, tuple[str, pal.Colour, bool, int]] = {
@@ -65,8 +65,15 @@ class MapSheet:
         return size + 3
 
     def zone(self) -> tuple[int, int]:
-        """Width and height kept clear for one row of token stacks (more stacks wrap to a second row)."""
-        return STACKS_PER_ROW * self.token + (STACKS_PER_ROW - 1) * self.token_gap, self.token + 6
+        """Width and height kept clear for one row of token stacks (more stacks wrap to a second row), from the top
+        of their count badges."""
+        return (STACKS_PER_ROW * self.token + (STACKS_PER_ROW - 1) * self.token_gap,
+                self.badge_room + self.token + 6)
+
+    @property
+    def badge_room(self) -> int:
+        """Pixels kept clear above the tokens for the count badges that stick out of them."""
+        return badge_overhang(self.token) + 2
 
     @property
     def token_gap(self) -> int:
@@ -97,11 +104,12 @@ class MapSheet:
             box = self.boxes[area.id]
             return box.centerx, box.bottom - self.token - 7
         x, y = self.transform.to_local(area.at)
-        return x, y + 1
+        return x, y + 1 + self.badge_room
 
     def token_zone(self, area_id: str) -> pygame.Rect:
-        """Where an area's unit tokens sit (local coordinates)."""
-        return self._zone_at(self.token_anchors[area_id])
+        """Where an area's unit tokens and their count badges sit (local coordinates)."""
+        x, y = self.token_anchors[area_id]
+        return self._zone_at((x, y - self.badge_room))
 
     def _zone_at(self, anchor: tuple[int, int]) -> pygame.Rect:
         width, height = self.zone()

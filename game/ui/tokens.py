@@ -41,6 +41,16 @@ class Stack:
         return self.owner, self.kind, self.strength, self.drunk, self.demoralised, self.spent, self.count
 
 
+def badge_size(token: int) -> int:
+    """The diameter of the count badge on a stack of tokens ``token`` pixels wide."""
+    return max(10, round(token * 0.5))
+
+
+def badge_overhang(token: int) -> int:
+    """How far the count badge sticks out above and to the right of a token ``token`` pixels wide."""
+    return badge_size(token) // 2
+
+
 def unit_codes(rules: Ruleset) -> dict[str, str]:
     """A two-letter code for each unit type, unique: initials of its words, else its first letters."""
     codes: dict[str, str] = {}
@@ -69,7 +79,7 @@ class TokenPainter:
         self.rules, self.assets, self.size, self.colours = rules, assets, size, colours
         self.codes = unit_codes(rules)
         self.gap = max(2, size // 6)
-        self.badge = max(10, round(size * 0.5))
+        self.badge = badge_size(size)
         self._cache: dict[tuple[object, ...], pygame.Surface] = {}
 
     def picture(self, stack: Stack) -> pygame.Surface:
@@ -82,7 +92,7 @@ class TokenPainter:
     @property
     def overhang(self) -> int:
         """How far the count badge sticks out above and to the right of a token."""
-        return self.badge // 2
+        return badge_overhang(self.size)
 
     def positions(self, anchor: tuple[int, int], count: int) -> list[tuple[int, int]]:
         """Top-left corners of ``count`` tokens in rows of three, centred under the anchor."""
