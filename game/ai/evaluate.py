@@ -7,10 +7,11 @@ death counts by how near it is, and income, support, influence and troops
 count a little as the means to do more. An objective that needs a place the
 faction does not hold counts a little more the nearer its closest troops
 stand, so that a march towards it pays before it arrives. A sudden death
-that waits on a flag the scenario's upkeep sets (the Whites win once the upkeep
-finds them in Smolny) is taken as likely while the upkeep's condition holds
-(the others have the rest of the turn to undo it), and troops near the place
-that condition needs count a little, so attackers and defenders both see the
+that waits on flags the scenario's upkeep sets (the Whites win at the second
+upkeep in a row that finds them in Smolny) is taken as likely while the
+upkeep's conditions hold: the likelier the fewer upkeeps it still needs, since
+the others have until then to undo it. Troops near the places those
+conditions need count a little, so attackers and defenders both see the
 threat coming. The weights were tuned by matches of
 ``normal`` against ``easy`` (docs/balance.md). The factions'
 scores become win chances through a softmax, so a position is good when it is
@@ -28,7 +29,7 @@ import attrs
 from game.engine import Game, GameState
 from game.ruleset.fields import SELF
 from game.ruleset.model import Ruleset
-from game.ruleset.vocabulary import Condition, Controls, FlagSet, If, SetFlag
+from game.ruleset.vocabulary import ClearFlag, Condition, Controls, FlagSet, If, SetFlag
 
 PARTIAL_CREDIT = 0.8  # of an objective's points, scaled by how near its conditions are
 SUDDEN_DEATH_WEIGHT = 8.0  # a sudden death all but met is worth about this many points
@@ -37,7 +38,9 @@ INCOME_WEIGHT = 0.08  # per point of income a turn, for each turn still to come
 SUPPORT_WEIGHT = 0.05  # per point of support in any group
 STRENGTH_WEIGHT = 0.05
 APPROACH_WEIGHT = 0.4  # of an objective's points, for troops next to a place it needs (halved per step further)
-PENDING_WIN_CHANCE = 0.6  # that a sudden death the upkeep is about to grant (Whites in Smolny) comes to pass
+# That a sudden death the upkeep would grant if nothing changed comes to pass, when it needs one upkeep more
+# (the Whites in Smolny, besieged since the last upkeep) or two (the Whites have just taken Smolny).
+PENDING_WIN_CHANCES = (0.6, 0.3)
 SUDDEN_APPROACH_WEIGHT = 0.1  # of SUDDEN_DEATH_WEIGHT, for troops next to a place a sudden death needs
 TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
 
@@ -84,9 +87,11 @@ def win_chances(game: Game, state: GameState) -> tuple[float, ...]:
     total = sum(weights)
     chances = [weight / total for weight in weights]
     for seat, faction in enumerate(game.seats):  # earlier seats first, as the engine checks them
-        if _pending_win(game, state, faction):
-            chances = [chance * (1 - PENDING_WIN_CHANCE) for chance in chances]
-            chances[seat] += PENDING_WIN_CHANCE
+        upkeeps = upkeeps_to_win(game, state, faction)
+        if upkeeps is not None:
+            pending = PENDING_WIN_CHANCES[upkeeps - 1]
+            chances = [chance * (1 - pending) for chance in chances]
+            chances[seat] += pending
     return tuple(chances)
 
 
@@ -154,6 +159,14 @@ class _Goal:
 
 
 @attrs.frozen
+class _PendingWin:
+    """A sudden death that waits on flags the upkeep sets, and what must hold for the upkeep to set them."""
+
+    when: tuple[Condition, ...]  # the sudden death's conditions
+    gate: tuple[Condition, ...]  # the conditions, other than flags, under which the upkeep sets those flags
+
+
+@attrs.frozen
 class _Plan:
     """What the evaluation reads for one faction, looked up once per ruleset rather than once per position."""
 
@@ -162,7 +175,7 @@ class _Plan:
     influence_track: int
     strengths: Mapping[str, int]  # by unit kind
     area_influence: tuple[int, ...]  # by area, in map order
-    pending_wins: tuple[tuple[Condition, ...], ...]  # sudden deaths that wait on a flag the upkeep sets
+    pending_wins: tuple[_PendingWin, ...]  # sudden deaths that wait on flags the upkeep sets
 
 
 def _plans(game: Game) -> Mapping[str, _Plan]:
@@ -186,9 +199,11 @@ def _plans_of_rules(rules: Ruleset, game: Game) -> Mapping[str, _Plan]:
             influence_track=rules.faction_track_index["influence"],
             strengths={unit.id: unit.strength for unit in rules.units},
             area_influence=tuple(area.influence for area in rules.areas),
-            pending_wins=tuple(sudden.when for sudden in victory.sudden_death
-                               if any(isinstance(condition, FlagSet) and condition.flag in guards
-                                      for condition in sudden.when)))
+            pending_wins=tuple(
+                _PendingWin(sudden.when, tuple(guard for guard in _with_upkeep_guards(rules, sudden.when)[
+                    len(sudden.when):] if not isinstance(guard, FlagSet)))
+                for sudden in victory.sudden_death
+                if any(isinstance(condition, FlagSet) and condition.flag in guards for condition in sudden.when)))
     return plans
 
 
@@ -199,15 +214,35 @@ def _upkeep_guards(rules: Ruleset) -> Mapping[str, tuple[Condition, ...]]:
             for effect in step.then if isinstance(effect, SetFlag)}
 
 
-def _pending_win(game: Game, state: GameState, faction: str) -> bool:
-    """Whether a sudden death of the faction lacks only flags that the upkeep will set if nothing changes."""
-    guards = _upkeep_guards(game.rules)
-    for sudden in _plans(game)[faction].pending_wins:
-        waiting = [condition for condition in sudden if not game.holds(state, faction, (condition,))]
-        if waiting and all(isinstance(condition, FlagSet) and condition.flag in guards
-                           and game.holds(state, faction, guards[condition.flag]) for condition in waiting):
-            return True
-    return False
+def upkeeps_to_win(game: Game, state: GameState, faction: str) -> int | None:
+    """How many upkeeps from now a sudden death of the faction comes if nothing but the upkeep's flags changes.
+
+    Counts up to ``len(PENDING_WIN_CHANCES)`` upkeeps; None when no sudden death comes that soon.
+    """
+    soonest = None
+    for pending in _plans(game)[faction].pending_wins:
+        if not game.holds(state, faction, pending.gate):  # the upkeep will not set its flags: not soon
+            continue
+        flags = set(state.flags)
+        for upkeep in range(1, len(PENDING_WIN_CHANCES) + 1):
+            for step in _upkeep_flag_steps(game.rules):
+                met = game.holds(state.replace(flags=tuple(sorted(flags))), faction, step.when)
+                for effect in step.then if met else step.otherwise:
+                    if isinstance(effect, SetFlag):
+                        flags.add(effect.flag)
+                    elif isinstance(effect, ClearFlag):
+                        flags.discard(effect.flag)
+            if game.holds(state.replace(flags=tuple(sorted(flags))), faction, pending.when):
+                soonest = min(upkeep, soonest or upkeep)
+                break
+    return soonest
+
+
+@_per_ruleset
+def _upkeep_flag_steps(rules: Ruleset) -> tuple[If, ...]:
+    """The upkeep's steps that set or clear flags, in the order the upkeep takes them."""
+    return tuple(step for step in rules.scenario.upkeep if isinstance(step, If)
+                 and any(isinstance(effect, SetFlag | ClearFlag) for effect in (*step.then, *step.otherwise)))
 
 
 def _with_upkeep_guards(rules: Ruleset, conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
