@@ -19,7 +19,7 @@ import attrs
 from game.cli.output import Progress, fail, load_or_report, print_json
 from game.cli.simulate import KEPT_PREFIX
 from game.engine import Game, GameState, Result
-from game.engine.log import faction_name
+from game.engine.log import faction_name, listed
 from game.ruleset import UnknownScenarioError
 from game.ruleset.compare import beyond_scoring, layout_differences
 from game.ruleset.model import Ruleset
@@ -134,7 +134,7 @@ def variant_of(folder: Path, rules: Ruleset, played: Game) -> Variant:
                            "in") from None
     differences = layout_differences(played.rules, rules)
     if differences:
-        raise RescoreError(f"{folder}: cannot score these games again: its {_and(differences)} differ from those "
+        raise RescoreError(f"{folder}: cannot score these games again: its {listed(differences)} differ from those "
                            f"they were played with (rescoring is for changes to objectives and tie-breaks)")
     return Variant(folder, Game(rules), beyond_scoring(played.rules, rules))
 
@@ -205,7 +205,7 @@ def summary_text(played: Game, summary: dict[str, Any]) -> str:
 def _variant_text(played: Game, before: dict[str, Any], after: dict[str, Any], games: int) -> list[str]:
     rules = played.rules
     rows = [f"Under {after['rules']['folder']}:"]
-    rows += [f"  Note: it also changes {_and(after['other_changes'])}, which the kept games do not show."
+    rows += [f"  Note: it also changes {listed(after['other_changes'])}, which the kept games do not show."
              ] if after["other_changes"] else []
     rows += ["  Wins (a shared win counts for every winner; shares split it between them):",
              f"  {'':<12} {'as played':>22}   {'rescored':>22}   {'mean points':>13}",
@@ -244,7 +244,3 @@ def _names(rules: Ruleset, factions: Iterable[str]) -> str:
 def _row(points: list[int]) -> str:
     return "/".join(map(str, points))
 
-
-def _and(items: Iterable[str]) -> str:
-    words = list(items)
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

@@ -1,5 +1,7 @@
 """A plain-language account of what a move did, for the game log and the command line."""
 
+from collections.abc import Sequence
+
 from game.engine.state import Unit
 from game.ruleset.model import Ruleset
 
@@ -28,6 +30,11 @@ class Log:
 
 
 QUIET = Log(enabled=False)
+
+
+def listed(parts: Sequence[str]) -> str:
+    """Words joined as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def faction_name(rules: Ruleset, faction: str | None) -> str:

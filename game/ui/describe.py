@@ -16,17 +16,13 @@ from typing import Any
 
 import attrs
 
+from game.engine.log import listed
 from game.ruleset import vocabulary as v
 from game.ruleset.calendar import format_dual
 from game.ruleset.fields import SELF, TARGET
 from game.ruleset.model import Ruleset
 
 INDENT = "    "  # a line under a choice, a chance or an "if": one of its branches
-
-
-def listed(parts: Sequence[str]) -> str:
-    """Words joined as a sentence lists them: "A", "A and B", "A, B and C"."""
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def features_text(rules: Ruleset, features: Sequence[str]) -> str:
