@@ -34,6 +34,7 @@ class Label:
     min_size: int
     role: str = "body"
     keep_clear: tuple[int, int] = (0, 0)  # width and height of the zone just below the anchor (the unit tokens)
+    clear_above: int = 0  # pixels kept free just above the anchor (the count badges sticking out of the tokens)
     fixed: bool = False  # water names: written where the designer put them, never moved
     region: tuple[tuple[int, int], ...] = ()  # the area's outline: a label inside it is preferred
 
@@ -75,10 +76,11 @@ def block_size(measure: Measure, role: str, size: int, lines: Sequence[str]) -> 
 RINGS = (0, 8, 16, 26, 38)  # how far out from the nearest spots to look, in pixels
 
 
-def candidate_offsets(width: int, height: int, clear: tuple[int, int], step: int) -> list[tuple[int, int]]:
+def candidate_offsets(width: int, height: int, clear: tuple[int, int], step: int,
+                      clear_above: int = 0) -> list[tuple[int, int]]:
     """Top-left offsets from the anchor, ``step`` pixels out: above, below the tokens, beside, then corners."""
     zone_w, zone_h = clear
-    above = -height - 1 - step
+    above = -height - 1 - step - clear_above
     below = zone_h + 2 + step
     beside = max(0, zone_h // 2 - height // 2)
     left, right = -zone_w // 2 - width - 4 - step, zone_w // 2 + 4 + step
@@ -126,7 +128,7 @@ def _candidates(label: Label, frame: pygame.Rect, measure: Measure) -> Iterator[
         for step in RINGS:
             for lines in label.variants:
                 width, height = block_size(measure, label.role, size, lines)
-                for dx, dy in candidate_offsets(width, height, label.keep_clear, step):
+                for dx, dy in candidate_offsets(width, height, label.keep_clear, step, label.clear_above):
                     rect = pygame.Rect(round(label.anchor[0]) + dx, round(label.anchor[1]) + dy, width, height)
                     if frame.contains(rect):
                         yield Placed(label.key, rect, lines, size, label.role)

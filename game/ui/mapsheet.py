@@ -65,15 +65,13 @@ class MapSheet:
         return size + 3
 
     def zone(self) -> tuple[int, int]:
-        """Width and height kept clear for one row of token stacks (more stacks wrap to a second row), from the top
-        of their count badges."""
-        return (STACKS_PER_ROW * self.token + (STACKS_PER_ROW - 1) * self.token_gap,
-                self.badge_room + self.token + 6)
+        """Width and height kept clear for one row of token stacks (more stacks wrap to a second row)."""
+        return STACKS_PER_ROW * self.token + (STACKS_PER_ROW - 1) * self.token_gap, self.token + 6
 
     @property
     def badge_room(self) -> int:
-        """Pixels kept clear above the tokens for the count badges that stick out of them."""
-        return badge_overhang(self.token) + 2
+        """Pixels kept clear above the tokens (and right of the last) for the count badges that stick out."""
+        return badge_overhang(self.token) + 1
 
     @property
     def token_gap(self) -> int:
@@ -104,16 +102,17 @@ class MapSheet:
             box = self.boxes[area.id]
             return box.centerx, box.bottom - self.token - 7
         x, y = self.transform.to_local(area.at)
-        return x, y + 1 + self.badge_room
+        return x, y + 1
 
     def token_zone(self, area_id: str) -> pygame.Rect:
         """Where an area's unit tokens and their count badges sit (local coordinates)."""
-        x, y = self.token_anchors[area_id]
-        return self._zone_at((x, y - self.badge_room))
+        return self._zone_at(self.token_anchors[area_id])
 
     def _zone_at(self, anchor: tuple[int, int]) -> pygame.Rect:
+        """The tokens' zone under ``anchor``, with room above it and to its right for the count badges."""
         width, height = self.zone()
-        return pygame.Rect(anchor[0] - width // 2, anchor[1], width, height)
+        room = self.badge_room
+        return pygame.Rect(anchor[0] - width // 2, anchor[1] - room, width + room, height + room)
 
     def _fixed_rects(self) -> list[pygame.Rect]:
         marks = [self._compass_rect(), self._cartouche_rect()]
@@ -127,7 +126,8 @@ class MapSheet:
         areas = sorted((area for area in self.rules.areas if area.id in self.polygons),
                        key=lambda area: (KIND_ORDER[area.kind], _extent(area)))
         labels += [Label(area.id, two_line_variants(area.name), self.transform.to_local(area.at), size,
-                         max(9, size - 2), area.kind, self.zone(), region=tuple(self.polygons[area.id]))
+                         max(9, size - 2), area.kind, self.zone(), self.badge_room,
+                         region=tuple(self.polygons[area.id]))
                    for area in areas]
         return place_labels(labels, self._fixed_rects(), (0, 0, *self.size), self.measure, self._rail_segments())
 

@@ -68,6 +68,23 @@ def test_names_keep_clear_of_the_off_map_boxes_and_stay_on_the_sheet(views, size
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_no_name_lies_under_the_count_badge_of_a_stack(views, size):
+    view = views[size]
+    sheet, tokens = view.sheet, view.tokens
+    radius = tokens.badge // 2 + 1
+    badges = {}
+    for area in sheet.polygons:
+        for count in (1, 2, 3):  # a row of stacks, each with its count badge at the top-right corner of its token
+            for x, y in tokens.positions(sheet.token_anchors[area], count):
+                badges[area, count, x] = pygame.Rect(x + tokens.size - 1 - radius, y - radius, 2 * radius, 2 * radius)
+
+    under = [(area, key) for (area, _, _), badge in badges.items() for key, rect in sheet.placement.rects.items()
+             if rect.colliderect(badge)]
+
+    assert under == []
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_off_map_boxes_do_not_overlap_each_other(views, size):
     boxes = list(views[size].sheet.boxes.values())
 
