@@ -199,11 +199,9 @@ def _plans_of_rules(rules: Ruleset, game: Game) -> Mapping[str, _Plan]:
             influence_track=rules.faction_track_index["influence"],
             strengths={unit.id: unit.strength for unit in rules.units},
             area_influence=tuple(area.influence for area in rules.areas),
-            pending_wins=tuple(
-                _PendingWin(sudden.when, tuple(guard for guard in _with_upkeep_guards(rules, sudden.when)[
-                    len(sudden.when):] if not isinstance(guard, FlagSet)))
-                for sudden in victory.sudden_death
-                if any(isinstance(condition, FlagSet) and condition.flag in guards for condition in sudden.when)))
+            pending_wins=tuple(_PendingWin(sudden.when, _gate(rules, sudden.when)) for sudden in victory.sudden_death
+                               if any(isinstance(condition, FlagSet) and condition.flag in guards
+                                      for condition in sudden.when)))
     return plans
 
 
@@ -243,6 +241,13 @@ def _upkeep_flag_steps(rules: Ruleset) -> tuple[If, ...]:
     """The upkeep's steps that set or clear flags, in the order the upkeep takes them."""
     return tuple(step for step in rules.scenario.upkeep if isinstance(step, If)
                  and any(isinstance(effect, SetFlag | ClearFlag) for effect in (*step.then, *step.otherwise)))
+
+
+def _gate(rules: Ruleset, conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """The conditions, other than flags, under which the upkeep sets the flags that ``conditions`` wait on."""
+    guards = _upkeep_guards(rules)
+    return tuple(guard for condition in conditions if isinstance(condition, FlagSet)
+                 for guard in guards.get(condition.flag, ()) if not isinstance(guard, FlagSet))
 
 
 def _with_upkeep_guards(rules: Ruleset, conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
