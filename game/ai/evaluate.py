@@ -47,14 +47,61 @@ TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
 
 def faction_score(game: Game, state: GameState, faction: str) -> float:
     """How well placed ``faction`` is, in points of its own objectives."""
+    return _score(game, state, faction, _forces(game, state)[faction], _plans(game)[faction])
+
+
+def win_chances(game: Game, state: GameState) -> tuple[float, ...]:
+    """Each seat's chance of winning as the evaluation sees it; the returns once the game is over."""
+    if game.is_terminal(state):
+        return game.returns(state)
+    forces, plans = _forces(game, state), _plans(game)
+    scores = [_score(game, state, faction, forces[faction], plans[faction]) / TEMPERATURE for faction in game.seats]
+    top = max(scores)
+    weights = [math.exp(score - top) for score in scores]
+    total = sum(weights)
+    chances = [weight / total for weight in weights]
+    for seat, faction in enumerate(game.seats):  # earlier seats first, as the engine checks them
+        upkeeps = upkeeps_to_win(game, state, faction)
+        if upkeeps is not None:
+            pending = PENDING_WIN_CHANCES[upkeeps - 1]
+            chances = [chance * (1 - pending) for chance in chances]
+            chances[seat] += pending
+    return tuple(chances)
+
+
+@attrs.define
+class _Force:
+    """A faction's troops that can still fight: the areas they stand in and their total strength."""
+
+    where: set[str] = attrs.Factory(set)
+    strength: int = 0
+
+
+def _forces(game: Game, state: GameState) -> dict[str, _Force]:
+    """Every seat's fighting troops, read in one pass over the units (the evaluation's hot path)."""
+    forces = {faction: _Force() for faction in game.seats}
+    strengths = _unit_strengths(game.rules)
+    for unit in state.units:
+        force = forces.get(unit.owner)
+        if force is not None and not unit.demoralised:
+            force.where.add(unit.area)
+            force.strength += strengths[unit.kind]
+    return forces
+
+
+def _score(game: Game, state: GameState, faction: str, force: _Force, plan: "_Plan") -> float:
     rules = game.rules
-    plan = _plans(game)[faction]
     score = 0.0
-    where = {unit.area for unit in state.units if unit.owner == faction and not unit.demoralised}
+    where = force.where
     for goal in plan.goals:
-        nearness = [read(state) for read in goal.readers]
-        held = nearness.count(1.0) == len(nearness)
-        share = sum(nearness) / len(nearness) if nearness else 1.0
+        readers = goal.readers
+        if len(readers) == 1:  # most goals have one condition
+            share = readers[0](state)
+            held = share == 1.0
+        else:
+            nearness = [read(state) for read in readers]
+            held = nearness.count(1.0) == len(nearness)
+            share = sum(nearness) / len(nearness) if nearness else 1.0
         if goal.points == 0:  # a sudden death
             if not held:
                 score += SUDDEN_DEATH_WEIGHT * SUDDEN_APPROACH_WEIGHT * _nearness(
@@ -67,32 +114,12 @@ def faction_score(game: Game, state: GameState, faction: str) -> float:
             score += APPROACH_WEIGHT * goal.points * _nearness(rules, state, faction, goal.places, where)
     seat = plan.seat
     influence = state.per_faction[plan.influence_track][seat]
-    strengths = plan.strengths
-    strength = sum(strengths[unit.kind] for unit in state.units if unit.owner == faction and not unit.demoralised)
     support = sum(row[seat] for row in state.support)
     income = support // rules.scenario.support_per_influence + sum(
         area_influence for area_influence, holder in zip(plan.area_influence, state.control) if holder == faction)
     turns_left = len(rules.scenario.turns) - state.turn
     return (score + INFLUENCE_WEIGHT * influence + INCOME_WEIGHT * income * turns_left
-            + SUPPORT_WEIGHT * support + STRENGTH_WEIGHT * strength)
-
-
-def win_chances(game: Game, state: GameState) -> tuple[float, ...]:
-    """Each seat's chance of winning as the evaluation sees it; the returns once the game is over."""
-    if game.is_terminal(state):
-        return game.returns(state)
-    scores = [faction_score(game, state, faction) / TEMPERATURE for faction in game.seats]
-    top = max(scores)
-    weights = [math.exp(score - top) for score in scores]
-    total = sum(weights)
-    chances = [weight / total for weight in weights]
-    for seat, faction in enumerate(game.seats):  # earlier seats first, as the engine checks them
-        upkeeps = upkeeps_to_win(game, state, faction)
-        if upkeeps is not None:
-            pending = PENDING_WIN_CHANCES[upkeeps - 1]
-            chances = [chance * (1 - pending) for chance in chances]
-            chances[seat] += pending
-    return tuple(chances)
+            + SUPPORT_WEIGHT * support + STRENGTH_WEIGHT * force.strength)
 
 
 def evaluate(game: Game, state: GameState, faction: str) -> float:
@@ -125,7 +152,7 @@ def _nearness(rules: Ruleset, state: GameState, faction: str, places: tuple[tupl
     distances = _distances(rules)
     total = float(held) if held_counts else 0.0
     for area in needed:
-        steps = min((distances[origin].get(area, _FAR) for origin in where), default=_FAR)
+        steps = min(map(distances[area].__getitem__, where), default=_FAR)  # steps are the same both ways
         total += 0.5 ** steps
     return total / counted
 
@@ -173,7 +200,6 @@ class _Plan:
     seat: int
     goals: tuple[_Goal, ...]  # sudden deaths, then objectives, as ``Game.goals`` lists them
     influence_track: int
-    strengths: Mapping[str, int]  # by unit kind
     area_influence: tuple[int, ...]  # by area, in map order
     pending_wins: tuple[_PendingWin, ...]  # sudden deaths that wait on flags the upkeep sets
 
@@ -197,12 +223,16 @@ def _plans_of_rules(rules: Ruleset, game: Game) -> Mapping[str, _Plan]:
         plans[faction] = _Plan(
             seat=rules.seat_index[faction], goals=goals,
             influence_track=rules.faction_track_index["influence"],
-            strengths={unit.id: unit.strength for unit in rules.units},
             area_influence=tuple(area.influence for area in rules.areas),
             pending_wins=tuple(_PendingWin(sudden.when, _gate(rules, sudden.when)) for sudden in victory.sudden_death
                                if any(isinstance(condition, FlagSet) and condition.flag in guards
                                       for condition in sudden.when)))
     return plans
+
+
+@_per_ruleset
+def _unit_strengths(rules: Ruleset) -> Mapping[str, int]:
+    return {unit.id: unit.strength for unit in rules.units}
 
 
 @_per_ruleset
@@ -259,7 +289,7 @@ def _with_upkeep_guards(rules: Ruleset, conditions: tuple[Condition, ...]) -> tu
 
 @_per_ruleset
 def _distances(rules: Ruleset) -> Mapping[str, Mapping[str, int]]:
-    """Steps between areas by road or rail, for every pair (computed once per ruleset)."""
+    """Steps between areas by road or rail, for every pair, ``_FAR`` if none (computed once per ruleset)."""
     links: dict[str, set[str]] = {area.id: set() for area in rules.areas}
     for area in rules.areas:
         for other in (*area.adjacent, *area.rail):
@@ -275,5 +305,5 @@ def _distances(rules: Ruleset) -> Mapping[str, Mapping[str, int]]:
                 if there not in steps:
                     steps[there] = steps[here] + 1
                     queue.append(there)
-        table[start] = steps
+        table[start] = {area: steps.get(area, _FAR) for area in links}
     return table
