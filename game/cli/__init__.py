@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the rules whose objectives and tie-breaks score the games again (repeat to compare)")
     score.add_argument("--played-with", type=Path, default=DEFAULT_RULES_DIR, metavar="DIR",
                        help="the rules the games were played with (default: the shipped rules)")
+    score.add_argument("--jobs", type=_positive, default=1, help="replay the games over J processes (default 1)")
     score.add_argument("--json", action="store_true", help="print one JSON object instead of the tables")
     score.set_defaults(run=rescore.run)
 

@@ -9,8 +9,11 @@ part in them.
 """
 
 import argparse
+import functools
+import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,7 @@ from game.cli.output import Progress, fail, load_or_report, print_json
 from game.cli.simulate import KEPT_PREFIX
 from game.engine import Game, GameState, Result
 from game.engine.log import faction_name, listed
+from game.rulesdir import load_rules_dir
 from game.ruleset import UnknownScenarioError
 from game.ruleset.compare import beyond_scoring, layout_differences
 from game.ruleset.model import Ruleset
@@ -74,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         variants_rules.append((folder, rules))
     try:
-        played, kept = replay_folder(args.finals, played_rules, args.played_with)
+        played, kept = replay_folder(args.finals, played_rules, args.played_with, args.jobs)
         variants = [variant_of(folder, rules, played) for folder, rules in variants_rules]
     except (RescoreError, SaveError) as error:
         return fail(str(error))
@@ -86,32 +90,63 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def replay_folder(folder: Path, rules: Ruleset, rules_dir: Path) -> tuple[Game, list[KeptGame]]:
-    """Every kept game in ``folder`` replayed to its end, in seed order, and the game they were played in."""
+def replay_folder(folder: Path, rules: Ruleset, rules_dir: Path, jobs: int = 1) -> tuple[Game, list[KeptGame]]:
+    """Every kept game in ``folder`` replayed to its end, in seed order, and the game they were played in.
+
+    With ``jobs`` above 1 the games are replayed over that many processes; the answer is the same.
+    """
     if not folder.is_dir():
         raise RescoreError(f"{folder}: no such folder of kept games")
     paths = sorted(folder.glob(KEPT_FILES))
     if not paths:
         raise RescoreError(f"{folder}: holds no kept games ({KEPT_FILES}); keep some with 'simulate --keep-finals'")
-    played: Game | None = None
+    played = _game_for(paths[0], rules, rules_dir)
     kept = []
     progress = Progress(len(paths), "games replayed")
     try:
-        for path in paths:
-            game = _game_for(path, rules, rules_dir)
-            played = played or game
-            if game.rules.id != played.rules.id:
-                raise RescoreError(f"{path}: a game of the scenario '{game.rules.id}', but the games before it are "
+        for scenario, game in _replays(paths, rules, rules_dir, jobs):
+            if scenario != played.rules.id:
+                raise RescoreError(f"{game.path}: a game of the scenario '{scenario}', but the games before it are "
                                    f"of '{played.rules.id}'; keep each batch in a folder of its own")
-            loaded = load_game(path, played)
-            if loaded.state.result is None:
-                raise RescoreError(f"{path}: the game is not over; only finished games can be scored again")
-            kept.append(KeptGame(path, loaded.seed, loaded.state))
+            kept.append(game)
             progress.advance()
     finally:
         progress.done()  # the bar is cleared before any error is printed
-    assert played is not None, "there is at least one kept game"
     return played, sorted(kept, key=lambda game: (game.seed, game.path))
+
+
+def _replays(paths: Sequence[Path], rules: Ruleset, rules_dir: Path, jobs: int) -> Iterator[tuple[str, KeptGame]]:
+    """Each kept game's scenario and its replay, in the order of ``paths``; over ``jobs`` processes if above 1."""
+    if jobs <= 1 or len(paths) == 1:
+        for path in paths:
+            yield _replay(path, rules, rules_dir)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
+    try:
+        yield from pool.map(_replay_in_worker, paths, itertools.repeat(str(rules_dir)), chunksize=8)
+    finally:
+        pool.shutdown(cancel_futures=True)  # after an error, the games not yet begun are not replayed
+
+
+def _replay(path: Path, rules: Ruleset, rules_dir: Path) -> tuple[str, KeptGame]:
+    game = _game_for(path, rules, rules_dir)
+    loaded = load_game(path, game)
+    if loaded.state.result is None:
+        raise RescoreError(f"{path}: the game is not over; only finished games can be scored again")
+    return game.rules.id, KeptGame(path, loaded.seed, loaded.state)
+
+
+def _replay_in_worker(path: Path, rules_dir: str) -> tuple[str, KeptGame]:
+    try:
+        return _replay(path, _rules_in_worker(rules_dir), Path(rules_dir))
+    except SaveError as error:  # its arguments do not cross back to the parent process; its message does
+        raise RescoreError(str(error)) from None
+
+
+@functools.cache
+def _rules_in_worker(rules_dir: str) -> Ruleset:
+    """The rules the games were played with, loaded once per worker (the parent has loaded them without error)."""
+    return load_rules_dir(Path(rules_dir))
 
 
 def _game_for(path: Path, rules: Ruleset, rules_dir: Path) -> Game:

@@ -107,6 +107,30 @@ def test_rescoring_under_the_rules_played_gives_back_the_winners_simulate_counte
     assert again["other_changes"] == []
 
 
+def test_two_processes_replay_the_kept_games_to_the_same_summary(cli, tmp_path, finals):
+    variant = mini_variant(tmp_path / "variant", (HALL_WORTH_2, "Hold the hall, points: 100,"))
+    rules = ("--rules", variant, "--played-with", MINI_RULES_DIR, "--json")
+
+    alone, shared = cli("rescore", finals, *rules), cli("rescore", finals, *rules, "--jobs", "2")
+
+    assert alone.code == shared.code == 0, shared.err
+    assert json.loads(shared.out) == json.loads(alone.out)
+    assert json.loads(alone.out)["rescored"][0]["winner_changed"]  # a summary with something in it
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_damaged_kept_game_is_named_in_one_line_whatever_the_processes(cli, finals, jobs):
+    damaged = finals / "game-0046.json"
+    damaged.write_text(damaged.read_text(encoding="utf-8")[:200], encoding="utf-8")
+
+    run = cli("rescore", finals, "--rules", MINI_RULES_DIR, "--played-with", MINI_RULES_DIR, "--jobs", jobs)
+
+    assert run.code == 1
+    assert run.out == ""
+    assert run.err.startswith(f"petrograd: {damaged}: ")
+    assert len(run.err.splitlines()) == 1
+
+
 def test_a_huge_objective_wins_every_game_on_points_where_it_held(cli, tmp_path, finals, mini_game):
     variant = mini_variant(tmp_path / "variant", (HALL_WORTH_2, "Hold the hall, points: 100,"))
     hall = mini_game.rules.area_index["hall"]
