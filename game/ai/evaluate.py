@@ -43,6 +43,11 @@ APPROACH_WEIGHT = 0.4  # of an objective's points, for troops next to a place it
 PENDING_WIN_CHANCES = (0.6, 0.3)
 SUDDEN_APPROACH_WEIGHT = 0.1  # of SUDDEN_DEATH_WEIGHT, for troops next to a place a sudden death needs
 TEMPERATURE = 2.0  # points of lead that make a win about e (2.7) times likelier
+# The forecast shown to players spreads the same scores wider the more turns are left. Fitted on 1,000 kept
+# ``normal`` games and 80 ``hard`` ones: a lead counts a little more than above at the last turn, and two thirds
+# as much for each turn further off (docs/balance.md, "How sure the bots are").
+FORECAST_TEMPERATURE = 1.5  # at the last turn
+FORECAST_GROWTH = 1.5  # the temperature's growth for each turn still to come
 
 
 def faction_score(game: Game, state: GameState, faction: str) -> float:
@@ -51,11 +56,37 @@ def faction_score(game: Game, state: GameState, faction: str) -> float:
 
 
 def win_chances(game: Game, state: GameState) -> tuple[float, ...]:
-    """Each seat's chance of winning as the evaluation sees it; the returns once the game is over."""
+    """Each seat's chance of winning as the evaluation sees it; the returns once the game is over.
+
+    The bots compare positions by these. They are sharp from the first turn,
+    which makes a lead count, but as forecasts they are far too sure early on:
+    players are shown ``forecast`` instead.
+    """
+    return _chances(game, state, TEMPERATURE)
+
+
+def forecast(game: Game, state: GameState) -> tuple[float, ...]:
+    """Each seat's chance of winning, as a forecast to show players; the returns once the game is over.
+
+    The evaluation's scores, spread by a temperature that grows with the turns
+    left, so that early leads, which the dice and the rivals often undo, count
+    for less. Fitted so that the seats forecast about 30% to win have won about
+    30% of kept games (docs/balance.md, "How sure the bots are").
+    """
+    turns_left = len(game.rules.scenario.turns) - state.turn
+    return _chances(game, state, FORECAST_TEMPERATURE * FORECAST_GROWTH ** max(0, turns_left))
+
+
+def forecast_for(game: Game, state: GameState, faction: str) -> float:
+    """One faction's ``forecast``."""
+    return forecast(game, state)[game.rules.seat_index[faction]]
+
+
+def _chances(game: Game, state: GameState, temperature: float) -> tuple[float, ...]:
     if game.is_terminal(state):
         return game.returns(state)
     forces, plans = _forces(game, state), _plans(game)
-    scores = [_score(game, state, faction, forces[faction], plans[faction]) / TEMPERATURE for faction in game.seats]
+    scores = [_score(game, state, faction, forces[faction], plans[faction]) / temperature for faction in game.seats]
     top = max(scores)
     weights = [math.exp(score - top) for score in scores]
     total = sum(weights)

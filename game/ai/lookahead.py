@@ -7,17 +7,20 @@ keeps the move whose position the evaluation likes best. Its reason names the
 goal the move brings nearer, in the faction's own words from the YAML.
 """
 
+from collections.abc import Callable
+
 import attrs
 
-from game.ai.evaluate import evaluate
+from game.ai.evaluate import evaluate, forecast_for
 from game.engine import CHANCE, Game, GameState, Move, Pass
 from game.engine.goals import GoalStatus
 from game.engine.log import faction_name
-from game.engine.play import describe_move
 from game.engine.rng import Generator
 
 CHANCE_DEPTH = 2  # chance steps weighed outcome by outcome; deeper ones are sampled once
 MAX_SAMPLED_STEPS = 16  # a guard: chance steps followed by sampling after the weighed ones
+
+Judge = Callable[[Game, GameState, str], float]  # a faction's value of a position: ``evaluate`` or ``forecast_for``
 
 
 @attrs.frozen
@@ -51,25 +54,26 @@ class LookaheadBot:
         best = max(values)
         tied = [index for index, value in enumerate(values) if value >= best - 1e-9]
         chosen = moves[tied[self.generator.below(len(tied))]]
-        return Choice(chosen, explain(game, world, chosen, faction, best))
+        return Choice(chosen, explain(game, world, chosen, faction))
 
 
-def expected_value(game: Game, state: GameState, faction: str, depth: int) -> float:
-    """The evaluation once the move's chance steps are over: weighed while ``depth`` lasts, then sampled."""
+def expected_value(game: Game, state: GameState, faction: str, depth: int, judge: Judge = evaluate) -> float:
+    """The evaluation (or ``judge``) once the move's chance steps are over: weighed while ``depth`` lasts, then
+    sampled."""
     if game.current_player(state) != CHANCE:
-        return evaluate(game, state, faction)
+        return judge(game, state, faction)
     if depth > 0:
-        return sum(probability * expected_value(game, game.apply_generated(state, outcome), faction, depth - 1)
+        return sum(probability * expected_value(game, game.apply_generated(state, outcome), faction, depth - 1, judge)
                    for outcome, probability in game.chance_outcomes(state))
     for _ in range(MAX_SAMPLED_STEPS):
         if game.current_player(state) != CHANCE:
             break
         state = game.apply_generated(state, game.sample_chance(state))  # the world's own dice, re-seeded by determinise
-    return evaluate(game, state, faction)
+    return judge(game, state, faction)
 
 
-def explain(game: Game, state: GameState, move: Move, faction: str, value: float) -> str:
-    """The goal a move brings nearer (or takes from a rival), else the move and the value it leads to."""
+def explain(game: Game, state: GameState, move: Move, faction: str) -> str:
+    """The goal a move brings nearer (or takes from a rival), else the move and the faction's forecast after it."""
     after = most_likely_outcome(game, game.apply(state, move))
     who = faction_name(game.rules, faction)
     mine = _progress(game.goals(state, faction), game.goals(after, faction))
@@ -85,12 +89,14 @@ def explain(game: Game, state: GameState, move: Move, faction: str, value: float
             hindered = _progress(game.goals(after, rival), game.goals(state, rival))
             if hindered is not None:
                 return f"{who}: keeps {faction_name(game.rules, rival)} from '{hindered[0].name}'"
+    chance = expected_value(game, game.apply(state, move), faction, CHANCE_DEPTH, forecast_for)
     if isinstance(move, Pass):
-        return f"{who}: passes; no move in view improves its position ({value:.0%} to win)"
-    described = describe_move(game.rules, faction, move).rstrip(".")
+        return f"{who}: passes; no move in view improves its position (about {chance:.0%} to win)"
+    described = game.describe_move(state, move).rstrip(".")
     if not described.startswith(who):
         described = f"{who}: {described}"
-    return f"{described}: the best position in view ({value:.0%} to win)"
+    return f"{described}; the best position in view (about {chance:.0%} to win)"
+
 
 
 def most_likely_outcome(game: Game, state: GameState) -> GameState:

@@ -81,7 +81,7 @@ class MctsBot:
             return Choice(moves[0], f"{game.rules.faction[faction].short}: the only move")
         finalists = self.search(game, state, faction)
         best = max(finalists, key=lambda candidate: (candidate.mean, candidate.prior))
-        reason = explain(game, game.determinise(state, faction, 0), best.move, faction, best.mean)
+        reason = explain(game, game.determinise(state, faction, 0), best.move, faction)
         return Choice(best.move, f"{reason}; rivals' replies played out in {_worlds(len(best.values))}, "
                                  f"best of {self.last_simulations} simulations")
 

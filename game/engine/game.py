@@ -15,9 +15,9 @@ from game.engine.bounds import step_bound
 from game.engine.conditions import holds_all
 from game.engine.flow import final_scoring, new_game, objective_points
 from game.engine.goals import GoalStatus, Reader, closeness_reader, goal_statuses
-from game.engine.log import QUIET, Log
-from game.engine.moves import ChanceOutcome, Move
-from game.engine.state import GameState, PendingChance, Result, context_of
+from game.engine.log import QUIET, Log, faction_name
+from game.engine.moves import ChanceOutcome, Choose, Move
+from game.engine.state import GameState, PendingChance, PendingChoice, Result, context_of
 from game.ruleset.model import Ruleset
 from game.ruleset.vocabulary import Condition
 
@@ -86,6 +86,17 @@ class Game:
         log = Log()
         after = play.apply_move(self.rules, state, move, log, self.max_steps)
         return after, tuple(log.lines)
+
+    def describe_move(self, state: GameState, move: Move) -> str:
+        """The move of the player to play in words, as the log tells it: "Whites: March (Gatchina → Pulkovo
+        heights)." or, for an answer, "Sovnarkom decide: Leave the ministries alone..."."""
+        decision = state.decision
+        player = self.current_player(state)
+        if isinstance(decision, PendingChoice) and isinstance(move, Choose):
+            option = next((option for option in decision.options if option.id == move.option), None)
+            if option is not None:
+                return f"{faction_name(self.rules, decision.faction)} decide: {option.name}."
+        return play.describe_move(self.rules, str(player), move)
 
     def is_legal(self, state: GameState, move: Move) -> bool:
         """Whether ``move`` may be applied now."""

@@ -1,10 +1,11 @@
-"""The heuristic evaluation: a sudden death the upkeep is about to grant is seen coming, by both sides."""
+"""The heuristic evaluation: a sudden death the upkeep is about to grant is seen coming, by both sides; the
+forecast shown to players is modest early and sure late."""
 
 import attrs
 import pytest
 
 from game.ai import evaluate
-from game.ai.evaluate import PENDING_WIN_CHANCES, faction_score, upkeeps_to_win, win_chances
+from game.ai.evaluate import PENDING_WIN_CHANCES, faction_score, forecast, upkeeps_to_win, win_chances
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +53,31 @@ def test_whites_marching_next_to_smolny_score_a_little_more(shipped_game, start,
     assert "nevsky_prospect" in shipped_game.rules.area["smolny"].adjacent
     assert faction_score(shipped_game, near, "whites") > faction_score(shipped_game, far, "whites")
 
+
+
+def test_the_forecast_keeps_an_early_lead_modest_where_the_bots_own_chances_are_sure(shipped_game, start):
+    assert start.turn == 1
+    sharp, shown = win_chances(shipped_game, start), forecast(shipped_game, start)
+
+    assert sum(shown) == pytest.approx(1)
+    assert min(sharp) < 0.01 and max(sharp) > 0.9  # what the bots compare: far too sure as a forecast
+    assert 0.15 < min(shown) <= max(shown) < 0.35
+    assert shown.index(max(shown)) == sharp.index(max(sharp))  # the same leader
+
+
+def test_the_forecast_at_the_last_turn_is_surer_of_the_leader_than_the_bots_chances(shipped_game, decisions):
+    last = next(state for state in decisions(shipped_game, 1) if state.turn == len(shipped_game.rules.scenario.turns))
+    sharp, shown = win_chances(shipped_game, last), forecast(shipped_game, last)
+    leader = sharp.index(max(sharp))
+
+    assert shown[leader] > sharp[leader]
+    assert sum(shown) == pytest.approx(1)
+
+
+def test_the_forecast_of_a_finished_game_is_its_result(shipped_game, decisions):
+    *_, before_end = decisions(shipped_game, 1)
+    end = shipped_game.apply(before_end, shipped_game.legal_moves(before_end)[-1])
+    while not shipped_game.is_terminal(end):
+        end = shipped_game.apply(end, shipped_game.sample_chance(end))
+
+    assert forecast(shipped_game, end) == shipped_game.returns(end)

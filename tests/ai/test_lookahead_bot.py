@@ -1,6 +1,7 @@
 """The normal bot: a legal move, the same for the same seed, blind to hidden cards, with a reason."""
 
 import itertools
+import re
 
 import pytest
 
@@ -46,3 +47,28 @@ def test_the_evaluation_is_a_chance_to_win_and_the_returns_at_the_end(shipped_ga
     played = play_game(shipped_game, 2, {seat: spec.make(index) for index, (seat, spec) in enumerate(specs.items())})
     assert win_chances(shipped_game, played.state) == shipped_game.returns(played.state)
     assert evaluate(shipped_game, played.state, played.state.result.winners[0]) > 0
+
+
+def test_early_reasons_give_every_faction_a_modest_chance_to_win(shipped_game, positions):
+    """The bots compare positions by chances far too sure to show; a reason states the forecast instead."""
+    stated = []
+    for state in positions:
+        if state.turn == 1:
+            reason = LookaheadBot(2).choose_explained(shipped_game, state).reason
+            stated += [(reason, int(share)) for share in re.findall(r"about (\d+)% to win", reason)]
+    assert len({reason.split(":")[0] for reason, _ in stated}) >= 3  # the reasons of three factions or more
+    assert all(10 <= share <= 40 for _, share in stated), stated
+
+
+def test_a_reason_for_an_answer_names_the_option_chosen(shipped_game, decisions):
+    from game.engine.state import PendingChoice
+
+    bot = LookaheadBot(1)
+    answers = [state for state in itertools.islice(decisions(shipped_game, 1), 60)
+               if isinstance(state.decision, PendingChoice) and len(state.decision.options) > 1]
+    assert answers
+    for state in answers:
+        choice = bot.choose_explained(shipped_game, state)
+        option = next(option for option in state.decision.options if option.id == choice.move.option)
+        assert option.name in choice.reason or "'" in choice.reason  # the option, or the goal it serves
+        assert f"choose {option.id}" not in choice.reason

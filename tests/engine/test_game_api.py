@@ -73,6 +73,16 @@ def test_apply_logged_gives_the_same_state_as_apply_and_a_readable_account(mini_
     assert any("Palace" in line for line in lines)
 
 
+def test_describe_move_tells_a_move_as_the_log_does(mini_game, start):
+    for move in mini_game.legal_moves(start):  # answers, named by their option
+        _, lines = mini_game.apply_logged(start, move)
+        assert mini_game.describe_move(start, move) == lines[0]
+    turn = until_action_turn(mini_game, start)
+    for move in mini_game.legal_moves(turn):  # actions, cards, decrees and passing
+        _, lines = mini_game.apply_logged(turn, move)
+        assert mini_game.describe_move(turn, move) == lines[0]
+
+
 def test_state_replace_changes_only_the_named_fields_and_refuses_unknown_ones(start):
     changed = start.replace(turn=2, steps=9)
     assert (changed.turn, changed.steps, changed.units) == (2, 9, start.units)
