@@ -20,6 +20,23 @@ from game.ui.text import wrap
 Row = tuple[pygame.Surface, int]  # picture and its left indent
 
 
+def why_text(headline: str, reason: str) -> str:
+    """An AI's reason as shown under its move: without the faction and the move the line above already names.
+
+    "Whites: Spread rumours." with "Whites: Spread rumours; the best position in view (about 23% to win)"
+    gives "the best position in view (about 23% to win)"; "Left S-Rs: secures 'The peasants follow us'"
+    under "Left S-Rs: Rally the peasant Soviets." gives "secures 'The peasants follow us'".
+    """
+    move = headline.strip().rstrip(".")
+    for said in (f"{move}; ", f"{move}: "):
+        if reason.startswith(said) and len(reason) > len(said):
+            return reason[len(said):]
+    who, colon, _ = move.partition(": ")
+    if colon and reason.startswith(f"{who}: ") and len(reason) > len(who) + 2:
+        return reason[len(who) + 2:]
+    return reason
+
+
 class LogView:
     """A scrollable, cached view of the game log."""
 
@@ -113,7 +130,8 @@ class LogView:
             lines[0] = (self._with_badge(lines[0][0], entry.faction), 0)
         rows += lines
         if entry.reason:
-            rows += self._wrapped("italic", 13, f"why: {entry.reason}", pal.SEPIA, badge + self.px(10), width)
+            rows += self._wrapped("italic", 13, f"why: {why_text(entry.text, entry.reason)}", pal.SEPIA,
+                                  badge + self.px(10), width)
         return rows
 
     def _heading(self, entry: LogEntry) -> list[Row]:
