@@ -14,11 +14,11 @@ Usage: python benchmarks/forecast_calibration.py DIR [--every N] [--rules DIR]
 import argparse
 import json
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from game.ai.evaluate import forecast, win_chances
-from game.engine import CHANCE, Game, GameState
+from game.engine import CHANCE
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
 from game.savegame import game_for_save, load_game
 
@@ -26,18 +26,20 @@ BINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9, 1.0)
 Sample = tuple[int, tuple[float, ...], tuple[float, ...]]  # turn, chances, returns
 
 
-def samples(folder: Path, rules_dir: Path, every: int,
-            chances: Callable[[Game, GameState], tuple[float, ...]]) -> Iterator[Sample]:
-    """The turn, each seat's chances and the game's returns, at every ``every``-th decision of each kept game."""
+def samples(folder: Path, rules_dir: Path, every: int) -> Iterator[tuple[Sample, Sample]]:
+    """At every ``every``-th decision of each kept game (chance steps aside): the turn, each seat's chances by
+    ``win_chances`` and by ``forecast``, and the game's returns."""
     rules = load_rules_dir(rules_dir)
     for path in sorted(folder.glob("game-*.json")):
         game = game_for_save(path, rules)
         kept = load_game(path, game)
         returns = game.returns(kept.state)
-        state = game.new_initial_state(kept.seed)
-        for index, move in enumerate(kept.moves):
-            if game.current_player(state) != CHANCE and index % every == 0:
-                yield state.turn, chances(game, state), returns
+        state, decisions = game.new_initial_state(kept.seed), 0
+        for move in kept.moves:
+            if game.current_player(state) != CHANCE:
+                if decisions % every == 0:
+                    yield (state.turn, win_chances(game, state), returns), (state.turn, forecast(game, state), returns)
+                decisions += 1
             state = game.apply(state, move)
 
 
@@ -75,8 +77,10 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=7, help="read every N-th decision (default 7)")
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR, help="the rules the games were played with")
     args = parser.parse_args()
-    bots = list(samples(args.finals, args.rules, args.every, win_chances))
-    shown = list(samples(args.finals, args.rules, args.every, forecast))
+    read = list(samples(args.finals, args.rules, args.every))
+    if not read:
+        parser.error(f"{args.finals}: no kept games (game-*.json) to read")
+    bots, shown = [bots for bots, _ in read], [shown for _, shown in read]
     print(json.dumps({"benchmark": "forecast_calibration", "games": len(list(args.finals.glob("game-*.json"))),
                       "samples": len(bots), "even_split": round(math.log(4), 4),
                       "bots_chances": summary(bots), "forecast": summary(shown)}))

@@ -91,12 +91,11 @@ def explain(game: Game, state: GameState, move: Move, faction: str) -> str:
                 return f"{who}: keeps {faction_name(game.rules, rival)} from '{hindered[0].name}'"
     chance = expected_value(game, game.apply(state, move), faction, CHANCE_DEPTH, forecast_for)
     if isinstance(move, Pass):
-        return f"{who}: passes; no move in view improves its position (about {chance:.0%} to win)"
+        return f"{who}: passes; no move in view improves its position (forecast: about {chance:.0%} to win)"
     described = game.describe_move(state, move).rstrip(".")
     if not described.startswith(who):
         described = f"{who}: {described}"
-    return f"{described}; the best position in view (about {chance:.0%} to win)"
-
+    return f"{described}; the best position in view (forecast: about {chance:.0%} to win)"
 
 
 def most_likely_outcome(game: Game, state: GameState) -> GameState:

@@ -141,6 +141,7 @@ def _replay_in_worker(path: Path, rules_dir: str) -> tuple[str, KeptGame]:
         return _replay(path, _rules_in_worker(rules_dir), Path(rules_dir))
     except SaveError as error:  # its arguments do not cross back to the parent process; its message does
         raise RescoreError(str(error)) from None
+    # The rules cannot fail to load here: the parent has loaded the same folder before starting the workers.
 
 
 @functools.cache

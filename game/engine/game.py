@@ -88,15 +88,23 @@ class Game:
         return after, tuple(log.lines)
 
     def describe_move(self, state: GameState, move: Move) -> str:
-        """The move of the player to play in words, as the log tells it: "Whites: March (Gatchina → Pulkovo
-        heights)." or, for an answer, "Sovnarkom decide: Leave the ministries alone..."."""
+        """The move in words, as the log's first line for it tells it: "Whites: March (Gatchina → Pulkovo
+        heights).", "Sovnarkom decide: Leave the ministries alone..." or, for a chance step, its prompt and
+        outcome."""
         decision = state.decision
-        player = self.current_player(state)
         if isinstance(decision, PendingChoice) and isinstance(move, Choose):
             option = next((option for option in decision.options if option.id == move.option), None)
             if option is not None:
                 return f"{faction_name(self.rules, decision.faction)} decide: {option.name}."
-        return play.describe_move(self.rules, str(player), move)
+        if isinstance(decision, PendingChance) and isinstance(move, ChanceOutcome):
+            outcome = next((outcome for outcome in decision.outcomes if outcome.id == move.outcome), None)
+            if outcome is not None:
+                said = outcome.name if decision.private_to is None else "drawn, unseen by the others"
+                return f"{decision.prompt}: {said}."
+        player = self.current_player(state)
+        if player is None or player == CHANCE:  # the game is over, or a move that is not this chance step's
+            return move.notation()
+        return play.describe_move(self.rules, player, move)
 
     def is_legal(self, state: GameState, move: Move) -> bool:
         """Whether ``move`` may be applied now."""

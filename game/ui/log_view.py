@@ -32,6 +32,7 @@ def why_text(headline: str, reason: str) -> str:
         if reason.startswith(said) and len(reason) > len(said):
             return reason[len(said):]
     who, colon, _ = move.partition(": ")
+    who = who.removesuffix(" decide")  # an answer: "Left S-Rs decide: Enter the government."
     if colon and reason.startswith(f"{who}: ") and len(reason) > len(who) + 2:
         return reason[len(who) + 2:]
     return reason

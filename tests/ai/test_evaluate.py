@@ -54,7 +54,6 @@ def test_whites_marching_next_to_smolny_score_a_little_more(shipped_game, start,
     assert faction_score(shipped_game, near, "whites") > faction_score(shipped_game, far, "whites")
 
 
-
 def test_the_forecast_keeps_an_early_lead_modest_where_the_bots_own_chances_are_sure(shipped_game, start):
     assert start.turn == 1
     sharp, shown = win_chances(shipped_game, start), forecast(shipped_game, start)

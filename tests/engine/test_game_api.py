@@ -81,6 +81,12 @@ def test_describe_move_tells_a_move_as_the_log_does(mini_game, start):
     for move in mini_game.legal_moves(turn):  # actions, cards, decrees and passing
         _, lines = mini_game.apply_logged(turn, move)
         assert mini_game.describe_move(turn, move) == lines[0]
+    chance = turn
+    while mini_game.current_player(chance) != CHANCE:
+        chance = mini_game.apply(chance, mini_game.legal_moves(chance)[0])
+    for move, _ in mini_game.chance_outcomes(chance):  # dice and draws
+        _, lines = mini_game.apply_logged(chance, move)
+        assert mini_game.describe_move(chance, move) == lines[0]
 
 
 def test_state_replace_changes_only_the_named_fields_and_refuses_unknown_ones(start):
