@@ -72,7 +72,7 @@ def forecast(game: Game, state: GameState) -> tuple[float, ...]:
     left, so that early leads, which the dice and the rivals often undo, count
     for less. Fitted so that the seats forecast about 30% to win have won about
     30% of kept games of the ten-turn campaign (docs/balance.md, "How sure
-    the bots are"); shorter scenarios use the same rule by turns left, unchecked.
+    the bots are"); the three-turn scenario, by the same rule, was checked too.
     """
     turns_left = len(game.rules.scenario.turns) - state.turn
     return _chances(game, state, FORECAST_TEMPERATURE * FORECAST_GROWTH ** max(0, turns_left))
