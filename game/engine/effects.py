@@ -13,7 +13,7 @@ import attrs
 
 from game.engine import query as q
 from game.engine.conditions import holds_all
-from game.engine.log import Log, area_name, faction_name, units_text
+from game.engine.log import Log, area_name, faction_name, units_doing, units_text
 from game.engine.state import Context, Frame, GameState, PendingChance, PendingChoice, Unit
 from game.ruleset import vocabulary as v
 from game.ruleset.model import Ruleset
@@ -170,7 +170,8 @@ def place_units(rules: Ruleset, state: GameState, e: v.PlaceUnits, context: Cont
     new = tuple(Unit(state.next_uid + index, e.unit, faction, area) for index in range(e.count))
     state = state.replace(units=state.units + new, next_uid=state.next_uid + e.count)
     if log:
-        log.detail(f"{units_text(rules, new)} ({faction_name(rules, faction)}) appear in {area_name(rules, area)}.")
+        appear = "appears" if len(new) == 1 else "appear"
+        log.detail(f"{units_text(rules, new)} ({faction_name(rules, faction)}) {appear} in {area_name(rules, area)}.")
     return claim(rules, state, area, faction, log)
 
 
@@ -184,7 +185,7 @@ def remove_units(rules: Ruleset, state: GameState, e: v.RemoveUnits, context: Co
     faction = None if e.faction is None else q.faction_in(context, e.faction)
     gone = q.weakest_first(rules, matching_units(state, area, faction, e.unit))[:e.count]
     if log and gone:
-        log.detail(f"{units_text(rules, gone)} leave {area_name(rules, area)}.")
+        log.detail(f"{units_doing(rules, gone, 'leaves', 'leave')} {area_name(rules, area)}.")
     return remove(state, gone)
 
 
@@ -197,7 +198,8 @@ def move_units(rules: Ruleset, state: GameState, e: v.MoveUnits, context: Contex
     if not moving:
         return state
     if log:
-        log.detail(f"{units_text(rules, moving)} go from {area_name(rules, source)} to {area_name(rules, to)}.")
+        log.detail(f"{units_doing(rules, moving, 'goes', 'go')} from {area_name(rules, source)} "
+                   f"to {area_name(rules, to)}.")
     return claim(rules, relocate(state, moving, to), to, faction, log)
 
 

@@ -48,8 +48,13 @@ def area_name(rules: Ruleset, area: str) -> str:
 
 
 def units_text(rules: Ruleset, units: tuple[Unit, ...]) -> str:
-    """``2 Red Guards, 1 Sailors`` in the order the units are listed."""
+    """``2 Red Guards, 1 Armoured car`` in the order the units are listed."""
     counts: dict[str, int] = {}
     for unit in units:
         counts[unit.kind] = counts.get(unit.kind, 0) + 1
-    return ", ".join(f"{count} {rules.unit[kind].name}" for kind, count in counts.items()) or "no units"
+    return ", ".join(rules.unit[kind].counted(count) for kind, count in counts.items()) or "no units"
+
+
+def units_doing(rules: Ruleset, units: tuple[Unit, ...], singular: str, plural: str) -> str:
+    """``3 Red Guards march``, ``1 Armoured car marches``: the units with a verb that agrees with them."""
+    return f"{units_text(rules, units)} {singular if len(units) == 1 else plural}"

@@ -13,7 +13,7 @@ import attrs
 from game.engine import query as q
 from game.engine.conditions import holds_all
 from game.engine.effects import applies, claim, push, relocate, remove
-from game.engine.log import Log, area_name, faction_name, units_text
+from game.engine.log import Log, area_name, faction_name, units_doing, units_text
 from game.engine.state import Context, GameState, PendingChance, Unit
 from game.ruleset import vocabulary as v
 from game.ruleset.model import Odds, Ruleset
@@ -126,7 +126,8 @@ def march(rules: Ruleset, state: GameState, e: March, context: Context, log: Log
     assert actor is not None
     moving = tuple(unit for unit in q.units_in(state, e.source, actor) if q.ready(unit))
     if log:
-        log.detail(f"{units_text(rules, moving)} march from {area_name(rules, e.source)} to {area_name(rules, e.to)}.")
+        log.detail(f"{units_doing(rules, moving, 'marches', 'march')} from {area_name(rules, e.source)} "
+                   f"to {area_name(rules, e.to)}.")
     return claim(rules, relocate(state, moving, e.to, spent=True), e.to, actor, log)
 
 
@@ -197,8 +198,8 @@ def resolve_agitation(rules: Ruleset, state: GameState, e: ResolveAgitation, con
         else attrs.evolve(unit, demoralised=True) if unit.uid in wavering else unit
         for unit in state.units)
     if joiner is not None:
-        unit = rules.unit[joiner.kind].name
-        log.detail(f"A unit of {unit} in {area_name(rules, e.area)} goes over to {faction_name(rules, actor)}.")
+        unit = rules.unit[joiner.kind].counted(1)
+        log.detail(f"{unit} in {area_name(rules, e.area)} goes over to {faction_name(rules, actor)}.")
     if wavering:
         plural = "s" if len(wavering) > 1 else ""
         log.detail(f"Demoralised: {len(wavering)} rival unit{plural} in {area_name(rules, e.area)}.")

@@ -150,6 +150,12 @@ class UnitType(Entry):
     can_get_drunk: bool = False
     agitation: Literal["none", "join", "demoralise"] = "none"
     bonuses: tuple[Bonus, ...] = ()
+    one: str = ""  # one unit, counted: "1 Armoured car" (the name if empty)
+    many: str = ""  # several, counted: "2 Garrison regiments" (the name if empty)
+
+    def counted(self, count: int) -> str:
+        """A number of these units in words: ``1 Armoured car``, ``3 Red Guards``."""
+        return f"{count} {(self.one if count == 1 else self.many) or self.name}"
 
 
 @attrs.frozen(kw_only=True)

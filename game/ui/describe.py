@@ -60,8 +60,10 @@ class Voice:
         """A unit type's name ("troops" when any type will do)."""
         if unit is None:
             return "troops" if count != 1 else "one unit"
-        name = self.rules.unit[unit].name if unit in self.rules.unit else unit
-        return name if count is None else f"{count} {name}"
+        if unit not in self.rules.unit:
+            return unit if count is None else f"{count} {unit}"
+        kind = self.rules.unit[unit]
+        return kind.name if count is None else kind.counted(count)
 
     def flag(self, flag: str, on: bool = True) -> str:
         """A flag as the rules word it: the statement true while it is set (``on``), or while it is not."""
@@ -153,14 +155,16 @@ def _clear_flag(voice: Voice, e: v.ClearFlag) -> list[str]:
 def _place_units(voice: Voice, e: v.PlaceUnits) -> list[str]:
     owner = voice.faction(e.faction)
     whose = "of yours" if owner == "you" else f"({owner})"
-    return [f"{voice.unit(e.unit, e.count)} {whose} arrive in {voice.area(e.area)}"]
+    arrive = "arrives" if e.count == 1 else "arrive"
+    return [f"{voice.unit(e.unit, e.count)} {whose} {arrive} in {voice.area(e.area)}"]
 
 
 @says(v.RemoveUnits)
 def _remove_units(voice: Voice, e: v.RemoveUnits) -> list[str]:
     owner = f" of {voice.faction(e.faction)}" if e.faction else ""
     units = voice.unit(e.unit, e.count) if e.count else f"all {voice.unit(e.unit)}"
-    return [f"{_capital(units)}{owner} leave {voice.area(e.area)}"]
+    leave = "leaves" if e.count == 1 else "leave"
+    return [f"{_capital(units)}{owner} {leave} {voice.area(e.area)}"]
 
 
 @says(v.MoveUnits)

@@ -33,7 +33,7 @@ def area_lines(rules: Ruleset, state: GameState, area_id: str) -> list[Line]:
         counts: dict[tuple[str, str], int] = {}
         for unit in units:
             counts[(unit.owner, unit.kind)] = counts.get((unit.owner, unit.kind), 0) + 1
-        text = ", ".join(f"{count} {rules.unit[kind].name} ({rules.faction[owner].short})"
+        text = ", ".join(f"{rules.unit[kind].counted(count)} ({rules.faction[owner].short})"
                          for (owner, kind), count in counts.items())
         lines.append(("body", f"Units: {text}", pal.INK))
     if area.history:

@@ -42,7 +42,7 @@ def test_an_unknown_key_without_a_close_match_lists_the_keys_expected():
     problem = only_problem(edited(GUARDS, "{id: guards, name: Guards, strength: 1, colour: red}"))
     assert problem.path == "units[0].colour"
     assert problem.message == ("unknown key 'colour'; expected one of: id, name, date, history, source, discuss, "
-                               "terms, strength, can_get_drunk, agitation, bonuses")
+                               "terms, strength, can_get_drunk, agitation, bonuses, one, many")
 
 
 def test_an_unknown_key_is_reported_but_the_entry_is_still_read():

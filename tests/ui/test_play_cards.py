@@ -103,7 +103,7 @@ def test_a_question_becomes_the_card_that_asked_it_with_each_answers_effects(shi
 
     assert face.title == event.name and face.prompt == choice.prompt
     assert [option.id for option in face.options] == [option.id for option in choice.options]
-    assert face.options[0].effects[0] == "1 Red Guards of yours arrive in the ministries"
+    assert face.options[0].effects[0] == "1 Red Guard detachment of yours arrives in the ministries"
     assert not any("chooses" in line or "choose:" in line for line in face.effects)
 
 
