@@ -13,7 +13,7 @@ import attrs
 
 from game.engine import query as q
 from game.engine.conditions import holds_all
-from game.engine.log import Log, area_name, faction_name, units_doing, units_text
+from game.engine.log import Log, area_name, capitalised, faction_name, units_doing, units_text
 from game.engine.state import Context, Frame, GameState, PendingChance, PendingChoice, Unit
 from game.ruleset import vocabulary as v
 from game.ruleset.model import Ruleset
@@ -73,7 +73,7 @@ def claim(rules: Ruleset, state: GameState, area: str, faction: str, log: Log) -
     if state.control[index] == faction:
         return state
     if log:
-        log.detail(f"{area_name(rules, area)} passes to {faction_name(rules, faction)}.")
+        log.detail(f"{capitalised(area_name(rules, area))} passes to {faction_name(rules, faction)}.")
     return state.replace(control=q.replaced(state.control, index, faction))
 
 
@@ -208,7 +208,7 @@ def set_control(rules: Ruleset, state: GameState, e: v.SetControl, context: Cont
     """``set_control: {area: state_bank, faction: salvation}``"""
     area, faction = q.area_in(context, e.area), q.faction_in(context, e.faction)
     if log:
-        log.detail(f"{area_name(rules, area)} passes to {faction_name(rules, faction)}.")
+        log.detail(f"{capitalised(area_name(rules, area))} passes to {faction_name(rules, faction)}.")
     return state.replace(control=q.replaced(state.control, rules.area_index[area], faction))
 
 
@@ -217,7 +217,7 @@ def clear_control(rules: Ruleset, state: GameState, e: v.ClearControl, context: 
     """``clear_control: telephone_exchange``"""
     area = q.area_in(context, e.area)
     if log:
-        log.detail(f"{area_name(rules, area)} is held by no one now.")
+        log.detail(f"{capitalised(area_name(rules, area))} is held by no one now.")
     return state.replace(control=q.replaced(state.control, rules.area_index[area], None))
 
 

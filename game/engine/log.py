@@ -43,8 +43,15 @@ def faction_name(rules: Ruleset, faction: str | None) -> str:
 
 
 def area_name(rules: Ruleset, area: str) -> str:
-    """An area's name as players read it."""
-    return rules.area[area].name
+    """An area's name as players read it inside a sentence: "march to the ministries" (the map says "The
+    ministries"). At the start of a sentence, wrap it in ``capitalised``."""
+    name = rules.area[area].name
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter in capitals, the rest as it was ("the Duma" gives "The Duma")."""
+    return text[:1].upper() + text[1:]
 
 
 def units_text(rules: Ruleset, units: tuple[Unit, ...]) -> str:

@@ -6,7 +6,7 @@ from game.engine import legal
 from game.engine import query as q
 from game.engine.effects import push, set_track
 from game.engine.flow import settle
-from game.engine.log import Log, area_name, faction_name
+from game.engine.log import Log, area_name, capitalised, faction_name
 from game.engine.moves import ChanceOutcome, Choose, IllegalMoveError, IssueDecree, Move, Pass, PlayCard, UseAction
 from game.engine.procedures import BeginAgitation, BeginAttack, March
 from game.engine.rng import next_u64, pick_weighted
@@ -144,12 +144,12 @@ def describe_move(rules: Ruleset, faction: str, move: Move) -> str:
     if isinstance(move, Pass):
         return f"{who}: pass."
     if isinstance(move, UseAction):
-        places = [area_name(rules, area) for area in (move.area, move.to) if area]
+        places = [capitalised(area_name(rules, area)) for area in (move.area, move.to) if area]  # as map labels
         where = f" ({' → '.join(places)})" if places else ""
         return f"{who}: {rules.action[move.action].name}{where}."
     if isinstance(move, IssueDecree):
         return f"{who}: {rules.decree[move.decree].name}."
     if isinstance(move, PlayCard):
-        where = f" ({area_name(rules, move.area)})" if move.area else ""
+        where = f" ({capitalised(area_name(rules, move.area))})" if move.area else ""
         return f"{who}: {rules.card[move.card].name}{where} (card)."
     return move.notation()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.log import area_name, capitalised
 from game.engine.state import PendingChoice
 from game.ui.animation import SPEEDS
 from game.ui.faces import choice_face, face_of
@@ -144,12 +145,12 @@ class PlayerInput:
         name = entry.text.split(" · ")[0]
         if area is None:
             return f"That is not a place on the map: pick a lit place for {name}, or Esc."
-        area_name = self.session.game.rules.area[area].name
+        place = area_name(self.session.game.rules, area)
         if self.going_to is not None:
-            return f"No troops of yours can go from {area_name} to there: pick a lit place, or Esc."
+            return f"No troops of yours can go from {place} to there: pick a lit place, or Esc."
         faction = self.session.current_faction() or ""
         reason = why_not(self.session.game, self.session.state, faction, entry.key, area)
-        return reason or f"{area_name} is not a target for {name}: pick a lit place, or Esc."
+        return reason or f"{capitalised(place)} is not a target for {name}: pick a lit place, or Esc."
 
     def cancel(self: "PlayScene") -> None:
         """Drop the picked option."""

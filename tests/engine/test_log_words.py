@@ -1,7 +1,7 @@
-"""Units counted in words: one and several read as the rules name them, and the verb agrees."""
+"""Words in the log: units counted as the rules name one and several, verbs that agree, place names in a sentence."""
 
-from game.engine import Game
-from game.engine.log import units_doing, units_text
+from game.engine import Choose, Game
+from game.engine.log import area_name, capitalised, units_doing, units_text
 from game.engine.state import Unit
 
 
@@ -41,3 +41,22 @@ def test_no_shipped_log_line_counts_one_unit_with_a_plural_verb(shipped_game: Ga
     assert ones  # single units did come up
     for line in ones:
         assert not any(f" {verb} " in line for verb in ("march", "appear", "leave", "go")), line
+
+
+def test_a_place_the_map_calls_the_something_reads_the_something_inside_a_sentence(shipped_rules):
+    assert shipped_rules.area["ministries"].name == "The ministries"  # the map's label
+    assert area_name(shipped_rules, "ministries") == "the ministries"
+    assert capitalised(area_name(shipped_rules, "ministries")) == "The ministries"
+    assert area_name(shipped_rules, "smolny") == "Smolny"
+
+
+def test_log_lines_name_the_ministries_in_lower_case_but_at_the_start(shipped_game: Game):
+    occupy = Choose("occupy")  # Schlichter's way with the ministries: Red Guards are placed there
+    state = shipped_game.new_initial_state(1)
+    while occupy not in shipped_game.legal_moves(state):
+        state = shipped_game.apply(state, shipped_game.legal_moves(state)[0])
+    _, lines = shipped_game.apply_logged(state, occupy)
+    said = [line.strip() for line in lines]
+
+    assert "1 Red Guard detachment (Sovnarkom) appears in the ministries." in said
+    assert "The ministries passes to Sovnarkom." in said
