@@ -17,6 +17,7 @@ from game.ruleset.entry import Entry
 from game.ruleset.fields import actor_scope, aimed_scope, id_field, keyed, ref, switches_on
 from game.ruleset.problems import UnknownScenarioError
 from game.ruleset.reader import Scope
+from game.ruleset.victory import FactionVictory, Victory
 from game.ruleset.vocabulary import Condition, Effect
 from game.ruleset.yamlnodes import Mapping
 
@@ -25,31 +26,6 @@ FillPattern = Literal["solid", "hatch", "crosshatch", "dots", "stripes", "checks
 AreaKind = Literal["district", "site", "approach", "offmap"]
 TieBreak = Literal["influence", "support", "areas", "strength"]
 ActionKind = Literal["move", "attack", "agitate", "effect"]
-
-
-@attrs.frozen(kw_only=True)
-class SuddenDeath:
-    """Wins the game at once, the moment every condition holds."""
-
-    reason: str
-    when: tuple[Condition, ...] = actor_scope()
-
-
-@attrs.frozen(kw_only=True)
-class Objective:
-    """Points at the end of the last turn if every condition holds then."""
-
-    name: str
-    points: int
-    when: tuple[Condition, ...] = actor_scope()
-
-
-@attrs.frozen(kw_only=True)
-class Victory:
-    """How a faction wins: at once, or on points when the last turn ends."""
-
-    sudden_death: tuple[SuddenDeath, ...] = ()
-    objectives: tuple[Objective, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -274,13 +250,6 @@ class Combat:
 
     die: int = 6
     decisive_margin: int = 3
-
-
-@attrs.frozen(kw_only=True)
-class FactionVictory(Victory):
-    """A scenario's own victory conditions for one faction, in place of the faction's."""
-
-    faction: str = ref("factions")
 
 
 @attrs.frozen(kw_only=True)
