@@ -15,7 +15,7 @@ from game.engine.bounds import step_bound
 from game.engine.conditions import holds_all
 from game.engine.flow import final_scoring, new_game, objective_points
 from game.engine.goals import GoalStatus, Reader, closeness_reader, goal_statuses
-from game.engine.log import QUIET, Log, faction_name
+from game.engine.log import QUIET, Log
 from game.engine.moves import ChanceOutcome, Choose, Move
 from game.engine.state import GameState, PendingChance, PendingChoice, Result, context_of
 from game.ruleset.model import Ruleset
@@ -95,12 +95,11 @@ class Game:
         if isinstance(decision, PendingChoice) and isinstance(move, Choose):
             option = next((option for option in decision.options if option.id == move.option), None)
             if option is not None:
-                return f"{faction_name(self.rules, decision.faction)} decide: {option.name}."
+                return play.answer_text(self.rules, decision, option)
         if isinstance(decision, PendingChance) and isinstance(move, ChanceOutcome):
             outcome = next((outcome for outcome in decision.outcomes if outcome.id == move.outcome), None)
             if outcome is not None:
-                said = outcome.name if decision.private_to is None else "drawn, unseen by the others"
-                return f"{decision.prompt}: {said}."
+                return play.chance_text(decision, outcome)
         player = self.current_player(state)
         if player is None or player == CHANCE:  # the game is over, or a move that is not this chance step's
             return move.notation()

@@ -12,7 +12,7 @@ from game.engine.procedures import BeginAgitation, BeginAttack, March
 from game.engine.rng import next_u64, pick_weighted
 from game.engine.state import ActionTurn, Context, GameState, PendingChance, PendingChoice, Result
 from game.ruleset.model import Action, Ruleset
-from game.ruleset.vocabulary import Effect
+from game.ruleset.vocabulary import Effect, Option, Outcome
 
 
 def is_legal(rules: Ruleset, state: GameState, move: Move) -> bool:
@@ -79,17 +79,25 @@ def _resolve_chance(state: GameState, decision: PendingChance, move: Move, log: 
     assert isinstance(move, ChanceOutcome)
     outcome = next(o for o in decision.outcomes if o.id == move.outcome)
     rng, _ = next_u64(state.rng)  # every chance step uses one draw, however its outcome was chosen
-    if decision.private_to is None:
-        log.add(f"{decision.prompt}: {outcome.name}.")
-    else:
-        log.add(f"{decision.prompt}: drawn, unseen by the others.")
+    log.add(chance_text(decision, outcome))
     return push(state.replace(rng=rng), outcome.effects, decision.context)
+
+
+def chance_text(decision: PendingChance, outcome: Outcome) -> str:
+    """A chance step's result as the log tells it; a private draw is not named."""
+    said = outcome.name if decision.private_to is None else "drawn, unseen by the others"
+    return f"{decision.prompt}: {said}."
+
+
+def answer_text(rules: Ruleset, decision: PendingChoice, option: Option) -> str:
+    """An answer to a question as the log tells it: ``Sovnarkom decide: Leave the ministries alone...``."""
+    return f"{faction_name(rules, decision.faction)} decide: {option.name}."
 
 
 def _resolve_choice(rules: Ruleset, state: GameState, decision: PendingChoice, move: Move, log: Log) -> GameState:
     assert isinstance(move, Choose)
     option = next(o for o in decision.options if o.id == move.option)
-    log.add(f"{faction_name(rules, decision.faction)} decide: {option.name}.")
+    log.add(answer_text(rules, decision, option))
     return push(state, option.effects, decision.context)
 
 
