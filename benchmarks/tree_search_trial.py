@@ -20,6 +20,11 @@ tried") can be measured again. Two modes, one JSON line each:
 - ``match``: a seat-rotated match of ``tree[:time=S|:iterations=N][:c=C]``
   against any bot spec (``normal``, ``openspiel-mcts:time=0.25``, ...).
 
+With ``rivals=normal`` (``--rivals normal`` for ``speed``) the tree holds only
+the bot's own moves: the rivals answer as ``normal`` would (the model of the
+play-outs of ``hard``, ``rollout.Forecaster``), and a new move is scored once
+they have, at the bot's next move or the end of the turn.
+
 Usage: python benchmarks/tree_search_trial.py speed [--positions N] [--iterations N]
        python benchmarks/tree_search_trial.py match --first tree:time=0.25 --second normal [--games N] [--jobs J]
 Needs the ``openspiel`` extra for ``speed`` and for an ``openspiel-mcts`` spec.
@@ -37,7 +42,7 @@ from game.ai import spec
 from game.ai.arena import run_match, summarise_match
 from game.ai.evaluate import win_chances
 from game.ai.lookahead import Choice, explain
-from game.ai.rollout import board_key
+from game.ai.rollout import Forecaster, board_key
 from game.engine import CHANCE, Game, GameState, Move
 from game.engine.rng import Generator, derive_seed
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
@@ -65,8 +70,9 @@ class TreeBot:
     level = "tree"
 
     def __init__(self, seed: int, iterations: int | None = None, seconds: float | None = None,
-                 exploration: float = EXPLORATION, turns: int = 1) -> None:
+                 exploration: float = EXPLORATION, turns: int = 1, rivals: str = "tree") -> None:
         self.generator = Generator(seed)
+        self.rivals = rivals  # "tree": the rivals' moves are in the tree too; "normal": they answer as normal would
         self.iterations = iterations if iterations is not None or seconds is not None else DEFAULT_ITERATIONS
         self.seconds = seconds
         self.exploration = exploration
@@ -86,6 +92,8 @@ class TreeBot:
         deadline = None if self.seconds is None else time.perf_counter() + self.seconds
         base, root, count = self.generator.below(1 << 62), Node(len(game.seats)), 0
         self.values = {}
+        self.forecaster = Forecaster(game, derive_seed(base, 1 << 40))
+        self.seat = game.rules.seat_index[faction]
         last_turn = state.turn + self.turns - 1
         while (self.iterations is None or count < self.iterations) and not (
                 deadline is not None and count and time.perf_counter() >= deadline):
@@ -111,11 +119,14 @@ class TreeBot:
             if state.turn > last_turn:
                 value = self.chances(game, state)
                 break
+            seat = seats[player]
+            if self.rivals == "normal" and seat != self.seat:
+                state = game.apply_generated(state, self.forecaster.reply(state))
+                continue
             moves = game.legal_moves(state)
             if len(moves) == 1:
                 state = game.apply_generated(state, moves[0])
                 continue
-            seat = seats[player]
             untried = [move for move in moves if move not in node.children]
             if untried:
                 move = untried[self.generator.below(len(untried))]
@@ -124,7 +135,11 @@ class TreeBot:
                     if other in node.children and other != move:
                         node.children[other].available += 1
                 path.append(child)
-                value = self.expected(game, game.apply_generated(state, move), CHANCE_DEPTH)
+                after = game.apply_generated(state, move)
+                if self.rivals == "normal":  # the rivals answer, up to this seat's next move or the turn's end
+                    value = self.chances(game, self.answered(game, after, last_turn))
+                else:
+                    value = self.expected(game, after, CHANCE_DEPTH)
                 break
             best, best_score = moves[0], -math.inf
             for move in moves:
@@ -140,6 +155,21 @@ class TreeBot:
         for visited in path:
             visited.visits += 1
             visited.totals = [total + share for total, share in zip(visited.totals, value)]
+
+    def answered(self, game: Game, state: GameState, last_turn: int) -> GameState:
+        """Play the rivals' modelled answers and the dice until this seat moves again or the turn ends."""
+        seats = game.rules.seat_index
+        for _ in range(200):
+            player = game.current_player(state)
+            if player is None or state.turn > last_turn:
+                break
+            if player == CHANCE:
+                state = game.apply_generated(state, game.sample_chance(state))
+            elif seats[player] == self.seat:
+                break
+            else:
+                state = game.apply_generated(state, self.forecaster.reply(state))
+        return self.forecaster.settle(state)
 
     def expected(self, game: Game, state: GameState, depth: int) -> tuple[float, ...]:
         """Every seat's win chance once the chance steps are over: weighed while ``depth`` lasts, then sampled."""
@@ -167,11 +197,14 @@ class TreeBot:
 def make_tree_bot(seed: int, options: dict[str, str]) -> TreeBot:
     return TreeBot(seed, iterations=int(options["iterations"]) if "iterations" in options else None,
                    seconds=float(options["time"]) if "time" in options else None,
-                   exploration=float(options.get("c", EXPLORATION)))
+                   exploration=float(options.get("c", EXPLORATION)),
+                   turns=int(options.get("turns", 1)), rivals=options.get("rivals", "tree"))
 
 
 spec.LEVELS["tree"] = make_tree_bot  # for this script's matches only (worker processes inherit it by fork)
-spec.LEVEL_OPTIONS["tree"] = (*spec.BUDGETS, "c")
+spec.LEVEL_OPTIONS["tree"] = (*spec.BUDGETS, "c", "turns", "rivals")
+_check_number = spec._check_number
+spec._check_number = lambda key, value: None if key == "rivals" else _check_number(key, value)  # rivals=normal
 
 
 def speed(args: argparse.Namespace, game: Game) -> dict[str, Any]:
@@ -183,7 +216,7 @@ def speed(args: argparse.Namespace, game: Game) -> dict[str, Any]:
     states = [state for state, _ in zip(positions(game, args.seed), range(args.positions))]
     rates: dict[str, list[float]] = {"tree": [], "openspiel": []}
     for _ in range(args.repeats):
-        for name, bot in (("tree", TreeBot(args.seed, iterations=args.iterations)),
+        for name, bot in (("tree", TreeBot(args.seed, iterations=args.iterations, rivals=args.rivals)),
                           ("openspiel", OpenSpielMctsBot(args.seed, iterations=args.openspiel_iterations))):
             simulations, started = 0, time.perf_counter()
             for state in states:
@@ -207,6 +240,7 @@ def main() -> None:
     parser.add_argument("--positions", type=int, default=10)
     parser.add_argument("--iterations", type=int, default=1000, help="simulations per move for the tree (speed)")
     parser.add_argument("--openspiel-iterations", type=int, default=30)
+    parser.add_argument("--rivals", choices=("tree", "normal"), default="tree", help="the tree's rivals (speed)")
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--first", default="tree:time=0.25")
     parser.add_argument("--second", default="normal")
