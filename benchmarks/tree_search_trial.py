@@ -41,7 +41,6 @@ from typing import Any
 from game.ai import spec
 from game.ai.arena import run_match, summarise_match
 from game.ai.evaluate import win_chances
-from game.ai.lookahead import Choice, explain
 from game.ai.rollout import Forecaster, board_key
 from game.engine import CHANCE, Game, GameState, Move
 from game.engine.rng import Generator, derive_seed
@@ -81,14 +80,12 @@ class TreeBot:
         self.values: dict[tuple[Any, ...], tuple[float, ...]] = {}
 
     def choose(self, game: Game, state: GameState) -> Move:
-        return self.choose_explained(game, state).move
-
-    def choose_explained(self, game: Game, state: GameState) -> Choice:
-        faction = str(game.current_player(state))
+        """The move tried most often from the root (the trial gives no reason)."""
         moves = game.legal_moves(state)
+        self.last_simulations = 0
         if len(moves) == 1:
-            self.last_simulations = 0
-            return Choice(moves[0], "the only move")
+            return moves[0]
+        faction = str(game.current_player(state))
         deadline = None if self.seconds is None else time.perf_counter() + self.seconds
         base, root, count = self.generator.below(1 << 62), Node(len(game.seats)), 0
         self.values = {}
@@ -100,10 +97,7 @@ class TreeBot:
             self.simulate(game, root, game.determinise(state, faction, derive_seed(base, count)), last_turn)
             count += 1
         self.last_simulations = count
-        seat = game.rules.seat_index[faction]
-        move, child = max(root.children.items(), key=lambda pair: (pair[1].visits, pair[1].totals[seat]))
-        reason = explain(game, game.determinise(state, faction, base), move, faction)
-        return Choice(move, f"{reason}; chosen in {child.visits} of {count} simulations")
+        return max(root.children.items(), key=lambda pair: (pair[1].visits, pair[1].totals[self.seat]))[0]
 
     def simulate(self, game: Game, root: Node, state: GameState, last_turn: int) -> None:
         """One walk down the tree in one world, one new move, its value carried back up."""
