@@ -14,10 +14,13 @@ this measures how close a cheap search comes to a long one, not whether the
 long one is right, which only matches of whole games show.
 
 Prints one JSON line per spec: ``regret``, ``found_best`` (share of positions),
-``by_faction`` (mean regret), ``positions``.
+``by_faction`` (mean regret), ``positions``; with ``--show N``, also
+``costliest``: the N choices that lost most, each with the game, decision,
+turn and faction, the move chosen and the reference's best, worded as the
+log words them, and their reference values. They show what a bot misses.
 
 Usage: python benchmarks/decision_quality.py SPEC [SPEC...] [--games N] [--every K] [--worlds W] [--pool P]
-       [--repeats R] [--jobs J] [--seed S] [--rules DIR]
+       [--repeats R] [--jobs J] [--seed S] [--show N] [--rules DIR]
 e.g.   python benchmarks/decision_quality.py normal hard hard:candidates=4
 """
 
@@ -94,13 +97,19 @@ def reference(job: tuple[Position, int, int]) -> Reference:
     return {index: total / worlds for index, total in totals.items()}
 
 
-def regret(job: tuple[Position, Reference, str, int]) -> tuple[str, float]:
-    """One spec's choice in one position: the faction and the regret."""
+def regret(job: tuple[Position, Reference, str, int]) -> tuple[str, float, dict[str, object]]:
+    """One spec's choice in one position: the faction, the regret, and the choice beside the reference's best."""
     (seed, decision, faction, state), values, spec, repeat = job
     played = game()
     bot = parse_level(spec).make(derive_seed(seed, decision * 101 + repeat))
-    chosen = played.legal_moves(state).index(bot.choose(played, state))
-    return faction, max(values.values()) - values.get(chosen, min(values.values()))
+    moves = played.legal_moves(state)
+    chosen = moves.index(bot.choose(played, state))
+    best = max(values, key=values.__getitem__)
+    value = values.get(chosen, min(values.values()))
+    choice = {"game": seed, "decision": decision, "turn": state.turn, "faction": faction,
+              "chosen": played.describe_move(state, moves[chosen]), "chosen_value": round(value, 3),
+              "best": played.describe_move(state, moves[best]), "best_value": round(values[best], 3)}
+    return faction, values[best] - value, choice
 
 
 def main() -> None:
@@ -113,6 +122,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2, help="choices of each spec per position, seeds apart")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--show", type=int, default=0, help="list the N costliest choices of each spec")
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR)
     args = parser.parse_args()
     for spec in args.specs:  # refuse a bad spec before the long reference search
@@ -130,9 +140,10 @@ def main() -> None:
             rows = pool.map(regret, [(position, values, spec, repeat) for position, values in zip(found, references)
                                      for repeat in range(args.repeats)], chunksize=4)
             by_faction: dict[str, list[float]] = {}
-            for faction, loss in rows:
+            for faction, loss, _ in rows:
                 by_faction.setdefault(faction, []).append(loss)
-            losses = [loss for _, loss in rows]
+            losses = [loss for _, loss, _ in rows]
+            costliest = [choice for _, loss, choice in sorted(rows, key=lambda row: -row[1])[:args.show] if loss > 0]
             print(json.dumps({
                 "benchmark": "decision_quality", "spec": spec, "positions": len(found), "repeats": args.repeats,
                 "worlds": args.worlds, "pool": args.pool,
@@ -140,6 +151,7 @@ def main() -> None:
                 "found_best": round(sum(loss < 1e-9 for loss in losses) / len(losses), 3),
                 "by_faction": {faction: round(statistics.fmean(values), 4)
                                for faction, values in sorted(by_faction.items())},
+                **({"costliest": costliest} if args.show else {}),
             }), flush=True)
 
 
