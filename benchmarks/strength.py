@@ -13,10 +13,20 @@ Usage: python benchmarks/strength.py --first hard --second normal [--games N] [-
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from game.ai.arena import run_match, summarise_match
 from game.engine import Game
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
+
+
+def measure(rules_dir: Path, first: str, second: str, games: int, seed: int, jobs: int) -> dict[str, Any]:
+    """The match's summary as ``arena --json`` gives it, plus ``gain``."""
+    seats = Game(load_rules_dir(rules_dir)).seats
+    results = run_match(rules_dir, None, first, second, games, seed, jobs)
+    summary = summarise_match(results, seats, first, second, seed)
+    summary["gain"] = round(summary["win_rate"] - summary["win_rate_baseline"], 4)
+    return summary
 
 
 def main() -> None:
@@ -28,10 +38,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR)
     args = parser.parse_args()
-    seats = Game(load_rules_dir(args.rules)).seats
-    results = run_match(args.rules, None, args.first, args.second, args.games, args.seed, args.jobs)
-    summary = summarise_match(results, seats, args.first, args.second, args.seed)
-    summary["gain"] = round(summary["win_rate"] - summary["win_rate_baseline"], 4)
+    summary = measure(args.rules, args.first, args.second, args.games, args.seed, args.jobs)
     print(json.dumps({"benchmark": "strength", "games": args.games, **summary}))
 
 

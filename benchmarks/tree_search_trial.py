@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from game.ai import spec
-from game.ai.arena import run_match, summarise_match
 from game.ai.evaluate import win_chances
 from game.ai.rollout import Forecaster, board_key
 from game.engine import CHANCE, Game, GameState, Move
@@ -222,10 +221,10 @@ def speed(args: argparse.Namespace, game: Game) -> dict[str, Any]:
 
 
 def match(args: argparse.Namespace, game: Game) -> dict[str, Any]:
-    results = run_match(args.rules, None, args.first, args.second, args.games, args.seed, args.jobs)
-    summary = summarise_match(results, game.seats, args.first, args.second, args.seed)
-    summary["gain"] = round(summary["win_rate"] - summary["win_rate_baseline"], 4)
-    return summary
+    sys.path.insert(0, str(Path(__file__).parent))
+    from strength import measure  # the same match and summary as strength.py
+
+    return measure(args.rules, args.first, args.second, args.games, args.seed, args.jobs)
 
 
 def main() -> None:
