@@ -80,6 +80,12 @@ def positions_of(job: tuple[int, int]) -> list[Position]:
 
 def reference(job: tuple[Position, int, int]) -> Reference:
     """The pool's moves, each played out in the same worlds: mean win chance by legal-move index."""
+    return {index: statistics.fmean(values) for index, values in reference_by_world(job).items()}
+
+
+def reference_by_world(job: tuple[Position, int, int]) -> dict[int, list[float]]:
+    """The pool's moves (the ``pool`` the one-move look-ahead rates best), each played out in the same ``worlds``
+    worlds: the win chance each play-out ended in, world by world, by legal-move index."""
     (seed, decision, faction, state), worlds, pool = job
     played = game()
     seat = played.rules.seat_index[faction]
@@ -89,12 +95,12 @@ def reference(job: tuple[Position, int, int]) -> Reference:
     moves = played.legal_moves(state)  # the mover's own cards are the same in every world: so are its moves
     rated = sorted(range(len(moves)), key=lambda index: -forecaster.expected(
         played.apply_generated(first, moves[index]), seat, CHANCE_DEPTH))[:pool]
-    totals = dict.fromkeys(rated, 0.0)
+    values: dict[int, list[float]] = {index: [] for index in rated}
     for world_number in range(worlds):
         world = played.determinise(state, faction, derive_seed(base, world_number + 1))
         for index in rated:
-            totals[index] += forecaster.value_after(world, moves[index], seat, HORIZON, TURNS)
-    return {index: total / worlds for index, total in totals.items()}
+            values[index].append(forecaster.value_after(world, moves[index], seat, HORIZON, TURNS))
+    return values
 
 
 def regret(job: tuple[Position, Reference, str, int]) -> tuple[str, float, dict[str, object]]:

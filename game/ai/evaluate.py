@@ -121,9 +121,30 @@ def _forces(game: Game, state: GameState) -> dict[str, _Force]:
     return forces
 
 
+# The parts of a faction's score, in the order ``score_terms`` gives them; ``term_weights`` weighs them.
+TERM_NAMES = ("points_held", "points_part_met", "points_approached", "sudden_death_met", "sudden_death_approached",
+              "influence", "income_for_the_turns_left", "support", "strength")
+
+
+def term_weights() -> tuple[float, ...]:
+    """What each of ``TERM_NAMES`` counts for in a faction's score (read afresh, so tests may change them)."""
+    return (1.0, PARTIAL_CREDIT, APPROACH_WEIGHT, SUDDEN_DEATH_WEIGHT, SUDDEN_DEATH_WEIGHT * SUDDEN_APPROACH_WEIGHT,
+            INFLUENCE_WEIGHT, INCOME_WEIGHT, SUPPORT_WEIGHT, STRENGTH_WEIGHT)
+
+
+def score_terms(game: Game, state: GameState) -> tuple[tuple[float, ...], ...]:
+    """Every seat's score taken apart into ``TERM_NAMES``: its score is their sum weighed by ``term_weights``."""
+    forces, plans = _forces(game, state), _plans(game)
+    return tuple(_terms(game, state, faction, forces[faction], plans[faction]) for faction in game.seats)
+
+
 def _score(game: Game, state: GameState, faction: str, force: _Force, plan: "_Plan") -> float:
+    return sum(weight * term for weight, term in zip(term_weights(), _terms(game, state, faction, force, plan)))
+
+
+def _terms(game: Game, state: GameState, faction: str, force: _Force, plan: "_Plan") -> tuple[float, ...]:
     rules = game.rules
-    score = 0.0
+    held_points = part_met = approached = sudden_met = sudden_approached = 0.0
     where = force.where
     for goal in plan.goals:
         readers = goal.readers
@@ -136,22 +157,21 @@ def _score(game: Game, state: GameState, faction: str, force: _Force, plan: "_Pl
             share = sum(nearness) / len(nearness) if nearness else 1.0
         if goal.points == 0:  # a sudden death
             if not held:
-                score += SUDDEN_DEATH_WEIGHT * SUDDEN_APPROACH_WEIGHT * _nearness(
-                    rules, state, faction, goal.guarded_places, where, held_counts=True)
-            score += SUDDEN_DEATH_WEIGHT * share * share
+                sudden_approached += _nearness(rules, state, faction, goal.guarded_places, where, held_counts=True)
+            sudden_met += share * share
         elif held:
-            score += goal.points
+            held_points += goal.points
         else:
-            score += PARTIAL_CREDIT * goal.points * share
-            score += APPROACH_WEIGHT * goal.points * _nearness(rules, state, faction, goal.places, where)
+            part_met += goal.points * share
+            approached += goal.points * _nearness(rules, state, faction, goal.places, where)
     seat = plan.seat
     influence = state.per_faction[plan.influence_track][seat]
     support = sum(row[seat] for row in state.support)
     income = support // rules.scenario.support_per_influence + sum(
         area_influence for area_influence, holder in zip(plan.area_influence, state.control) if holder == faction)
     turns_left = len(rules.scenario.turns) - state.turn
-    return (score + INFLUENCE_WEIGHT * influence + INCOME_WEIGHT * income * turns_left
-            + SUPPORT_WEIGHT * support + STRENGTH_WEIGHT * force.strength)
+    return (held_points, part_met, approached, sudden_met, sudden_approached, influence, income * turns_left, support,
+            force.strength)
 
 
 def evaluate(game: Game, state: GameState, faction: str) -> float:

@@ -80,3 +80,18 @@ def test_the_forecast_of_a_finished_game_is_its_result(shipped_game, decisions):
         end = shipped_game.apply(end, shipped_game.sample_chance(end))
 
     assert forecast(shipped_game, end) == shipped_game.returns(end)
+
+
+def test_a_score_is_its_terms_weighed(shipped_game, decisions):
+    """``score_terms`` takes every seat's score apart into terms that, weighed, add up to it again."""
+    weights = evaluate.term_weights()
+    assert len(weights) == len(evaluate.TERM_NAMES)
+    states = [state for state, _ in zip(decisions(shipped_game, 2), range(60))][::6]
+    for state in states:
+        terms = evaluate.score_terms(shipped_game, state)
+        assert len(terms) == len(shipped_game.seats)
+        for faction, seat_terms in zip(shipped_game.seats, terms):
+            assert len(seat_terms) == len(weights)
+            weighed = sum(weight * term for weight, term in zip(weights, seat_terms))
+            assert weighed == pytest.approx(faction_score(shipped_game, state, faction), abs=1e-9)
+    assert any(term[0] > 0 for state in states for term in evaluate.score_terms(shipped_game, state))  # points held
