@@ -14,7 +14,7 @@ each side's best run (as ``timeit`` reports the best), and the medians are
 printed beside it. Prints one JSON line.
 
 Usage: python benchmarks/search_speed.py [--positions N] [--iterations N] [--openspiel-iterations N]
-       [--repeats R] [--seed S] [--turns T]
+       [--repeats R] [--seed S] [--turns T] [--horizon H]
 """
 
 import argparse
@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.ai.mcts import TURNS, MctsBot
+from game.ai.mcts import HORIZON, TURNS, MctsBot
 from game.engine import Game
 from game.interop.openspiel import OpenSpielMctsBot
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
@@ -49,6 +49,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs of each search, taking turns")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--turns", type=int, default=TURNS, help="turn ends a play-out of ours runs to")
+    parser.add_argument("--horizon", type=int, default=HORIZON, help="decisions a play-out of ours makes, at most")
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR)
     args = parser.parse_args()
     game = Game(load_rules_dir(args.rules))
@@ -56,12 +57,14 @@ def main() -> None:
     ours: list[float] = []
     theirs: list[float] = []
     for _ in range(max(1, args.repeats)):
-        ours.append(rate(MctsBot(args.seed, iterations=args.iterations, turns=args.turns), game, states))
+        ours.append(rate(MctsBot(args.seed, iterations=args.iterations, turns=args.turns, horizon=args.horizon),
+                           game, states))
         theirs.append(rate(OpenSpielMctsBot(args.seed, iterations=args.openspiel_iterations), game, states))
     print(json.dumps({
         "benchmark": "search_speed",
         "positions": len(states),
         "turns": args.turns,
+        "horizon": args.horizon,
         "repeats": len(ours),
         "ours_sims_per_s": round(max(ours), 1),
         "openspiel_sims_per_s": round(max(theirs), 1),
