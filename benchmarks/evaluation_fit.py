@@ -26,7 +26,8 @@ Prints one JSON line: ``regret_now`` and ``regret_fitted`` (``train`` and
 ``noise_floor`` (test), and ``weights_now`` and ``weights_fitted`` by term
 with the ``temperature`` (the fitted weights in points, as the evaluation
 writes them); and ``by_faction``, the same fit made for each faction's own
-moves alone, with its test regret before and after. Needs numpy, which the ``openspiel`` extra installs.
+moves alone, with its test regret before and after. Needs numpy, which the
+``openspiel`` extra installs.
 
 Usage: python benchmarks/evaluation_fit.py [--games N] [--test-games N] [--every K] [--worlds W] [--pool P]
        [--steps S] [--jobs J] [--seed S] [--rules DIR]
