@@ -52,7 +52,7 @@ FORECAST_GROWTH = 1.5  # the temperature's growth for each turn still to come
 
 def faction_score(game: Game, state: GameState, faction: str) -> float:
     """How well placed ``faction`` is, in points of its own objectives."""
-    return _score(game, state, faction, _forces(game, state)[faction], _plans(game)[faction])
+    return _weighed(term_weights(), _terms(game, state, faction, _forces(game, state)[faction], _plans(game)[faction]))
 
 
 def win_chances(game: Game, state: GameState) -> tuple[float, ...]:
@@ -86,8 +86,8 @@ def forecast_for(game: Game, state: GameState, faction: str) -> float:
 def _chances(game: Game, state: GameState, temperature: float) -> tuple[float, ...]:
     if game.is_terminal(state):
         return game.returns(state)
-    forces, plans = _forces(game, state), _plans(game)
-    scores = [_score(game, state, faction, forces[faction], plans[faction]) / temperature for faction in game.seats]
+    term_weight = term_weights()
+    scores = [_weighed(term_weight, terms) / temperature for terms in score_terms(game, state)]
     top = max(scores)
     weights = [math.exp(score - top) for score in scores]
     total = sum(weights)
@@ -138,8 +138,8 @@ def score_terms(game: Game, state: GameState) -> tuple[tuple[float, ...], ...]:
     return tuple(_terms(game, state, faction, forces[faction], plans[faction]) for faction in game.seats)
 
 
-def _score(game: Game, state: GameState, faction: str, force: _Force, plan: "_Plan") -> float:
-    return sum(weight * term for weight, term in zip(term_weights(), _terms(game, state, faction, force, plan)))
+def _weighed(weights: tuple[float, ...], terms: tuple[float, ...]) -> float:
+    return sum(weight * term for weight, term in zip(weights, terms))
 
 
 def _terms(game: Game, state: GameState, faction: str, force: _Force, plan: "_Plan") -> tuple[float, ...]:
