@@ -26,8 +26,15 @@ the forecast and of the learned value, and the match's win rate, baseline,
 gain and win rates by faction. Needs numpy, which the ``openspiel`` extra
 installs.
 
+``--save FILE`` keeps the last fit. ``--load FILE`` fits nothing: it plays
+``--first`` against ``normal`` with a kept fit, either ``learned`` or the
+tree trial of ``tree_search_trial.py`` (``tree:iterations=300``), whose
+leaves then read the learned value; with ``--speed`` it times that tree
+against OpenSpiel's MCTS as ``tree_search_trial.py speed`` does.
+
 Usage: python benchmarks/learned_value_trial.py [--games N] [--rounds R] [--round-games N] [--match-games N]
-       [--every K] [--steps S] [--jobs J] [--seed S]
+       [--every K] [--steps S] [--jobs J] [--seed S] [--save FILE]
+       python benchmarks/learned_value_trial.py --load FILE [--first SPEC] [--match-games N] [--speed]
 """
 
 import argparse
@@ -104,6 +111,11 @@ class Features:
         return np.array(rows)
 
 
+def value_key(state: GameState) -> tuple[Any, ...]:
+    """All that the features and the forecast read."""
+    return board_key(state), tuple(len(hand) for hand in state.hands)
+
+
 class LearnedValue:
     """Win chances: the forecast's, corrected by the fitted weights."""
 
@@ -115,15 +127,19 @@ class LearnedValue:
     def chances(self, state: GameState) -> tuple[float, ...]:
         if state.result is not None:
             return self.game.returns(state)
-        key = (board_key(state), tuple(len(hand) for hand in state.hands))  # all the features read
+        key = value_key(state)
         value = self.values.get(key)
         if value is None:
             if len(self.values) > CACHE_LIMIT:
                 self.values.clear()
-            value = self.values[key] = tuple(float(share) for share in predict(
-                self.weights, ((self.features(state) - self.mean) / self.scale)[None],
-                np.log(np.maximum(np.array(forecast(self.game, state)), 1e-9))[None])[0])
+            value = self.values[key] = self.compute(state)
         return value
+
+    def compute(self, state: GameState) -> tuple[float, ...]:
+        """The learned chances, not remembered."""
+        return tuple(float(share) for share in predict(
+            self.weights, ((self.features(state) - self.mean) / self.scale)[None],
+            np.log(np.maximum(np.array(forecast(self.game, state)), 1e-9))[None])[0])
 
     def judge(self, game: Game, state: GameState, faction: str) -> float:
         return self.chances(state)[game.rules.seat_index[faction]]
@@ -237,17 +253,35 @@ def one_round(games: list[tuple[Any, Any, Any]], args: argparse.Namespace) -> di
                            for faction, figures in match["by_faction"].items()}}
 
 
+def learned_leaves() -> Any:
+    """The tree trial's module, its leaves reading the learned value (the level "tree" registered)."""
+    import tree_search_trial
+
+    def learned_chances(bot: Any, game: Game, state: GameState) -> tuple[float, ...]:
+        if state.result is not None:
+            return game.returns(state)
+        key = value_key(state)  # remembered for one move only, as the tree remembers the evaluation's values
+        value = bot.values.get(key)
+        if value is None:
+            value = bot.values[key] = learned_value(game).compute(state)
+        return value
+
+    tree_search_trial.TreeBot.chances = learned_chances  # type: ignore[method-assign]
+    return tree_search_trial
+
+
+def loaded_speed(args: argparse.Namespace) -> dict[str, Any]:
+    """The tree trial's ``speed`` with learned leaves: simulations a second against OpenSpiel's MCTS."""
+    tree_search_trial = learned_leaves()
+    options = argparse.Namespace(positions=10, iterations=300, openspiel_iterations=30, rivals="tree",
+                                 repeats=args.repeats, seed=args.seed)
+    return {"first": "tree:iterations=300", **tree_search_trial.speed(options, Game(load_rules_dir(args.rules)))}
+
+
 def loaded_match(args: argparse.Namespace) -> dict[str, Any]:
     """The match of ``--first`` against ``normal`` with a saved value; a tree's leaves read it too."""
-    with np.load(args.load) as saved:
-        MODEL.update(weights=saved["weights"], mean=saved["mean"], scale=saved["scale"])
     if args.first.split(":")[0] == "tree":
-        import tree_search_trial  # registers the level "tree"
-
-        def learned_chances(bot: Any, game: Game, state: GameState) -> tuple[float, ...]:
-            return learned_value(game).chances(state)
-
-        tree_search_trial.TreeBot.chances = learned_chances  # type: ignore[method-assign]
+        learned_leaves()
     match = measure(args.rules, args.first, "normal", args.match_games, args.seed, args.jobs)
     return {"first": args.first, "win_rate": match["win_rate"], "win_rate_baseline": match["win_rate_baseline"],
             "gain": match["gain"], "think_p95": match["think_p95"], "sims_per_s": match["sims_per_s"],
@@ -271,11 +305,17 @@ def main() -> None:
     parser.add_argument("--first", default="learned",
                         help="with --load: the spec to match, 'learned' or the tree trial's 'tree:...', whose "
                              "leaves then read the learned value")
+    parser.add_argument("--speed", action="store_true", help="with --load: time the tree trial with learned "
+                        "leaves (300 simulations a move) against OpenSpiel's MCTS on the search-speed positions")
+    parser.add_argument("--repeats", type=int, default=2, help="with --speed: runs, the best kept")
     args = parser.parse_args()
     if min(args.games, args.rounds, args.match_games, args.every, args.steps) < 1 or args.round_games < 0:
         parser.error("--games, --rounds, --match-games, --every and --steps must be at least 1")
     if args.load is not None:
-        print(json.dumps({"benchmark": "learned_value_trial", "loaded": str(args.load), **loaded_match(args)}))
+        with np.load(args.load) as saved:
+            MODEL.update(weights=saved["weights"], mean=saved["mean"], scale=saved["scale"])
+        figures = loaded_speed(args) if args.speed else loaded_match(args)
+        print(json.dumps({"benchmark": "learned_value_trial", "loaded": str(args.load), **figures}))
         return
     games = play(args.rules, "normal", range(5001, 5001 + args.games), args.every, args.jobs)
     rounds = []
