@@ -27,14 +27,14 @@ gain and win rates by faction. Needs numpy, which the ``openspiel`` extra
 installs.
 
 ``--save FILE`` keeps the last fit. ``--load FILE`` fits nothing: it plays
-``--first`` against ``normal`` with a kept fit, either ``learned`` or the
+``--first`` against ``--second`` (``normal``) with a kept fit, either ``learned`` or the
 tree trial of ``tree_search_trial.py`` (``tree:iterations=300``), whose
 leaves then read the learned value; with ``--speed`` it times that tree
 against OpenSpiel's MCTS as ``tree_search_trial.py speed`` does.
 
 Usage: python benchmarks/learned_value_trial.py [--games N] [--rounds R] [--round-games N] [--match-games N]
        [--every K] [--steps S] [--jobs J] [--seed S] [--save FILE]
-       python benchmarks/learned_value_trial.py --load FILE [--first SPEC] [--match-games N] [--speed]
+       python benchmarks/learned_value_trial.py --load FILE [--first SPEC] [--second SPEC] [--match-games N] [--speed]
 """
 
 import argparse
@@ -279,12 +279,13 @@ def loaded_speed(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def loaded_match(args: argparse.Namespace) -> dict[str, Any]:
-    """The match of ``--first`` against ``normal`` with a saved value; a tree's leaves read it too."""
+    """The match of ``--first`` against ``--second`` with a saved value; a tree's leaves read it too."""
     if args.first.split(":")[0] == "tree":
         learned_leaves()
-    match = measure(args.rules, args.first, "normal", args.match_games, args.seed, args.jobs)
-    return {"first": args.first, "win_rate": match["win_rate"], "win_rate_baseline": match["win_rate_baseline"],
-            "gain": match["gain"], "think_p95": match["think_p95"], "sims_per_s": match["sims_per_s"],
+    match = measure(args.rules, args.first, args.second, args.match_games, args.seed, args.jobs)
+    return {"first": args.first, "second": args.second, "win_rate": match["win_rate"],
+            "win_rate_baseline": match["win_rate_baseline"], "gain": match["gain"],
+            "think_p95": match["think_p95"], "sims_per_s": match["sims_per_s"],
             "by_faction": {faction: [figures["win_rate"], figures["win_rate_baseline"]]
                            for faction, figures in match["by_faction"].items()}}
 
@@ -305,6 +306,7 @@ def main() -> None:
     parser.add_argument("--first", default="learned",
                         help="with --load: the spec to match, 'learned' or the tree trial's 'tree:...', whose "
                              "leaves then read the learned value")
+    parser.add_argument("--second", default="normal", help="with --load: the spec it plays against")
     parser.add_argument("--speed", action="store_true", help="with --load: time the tree trial with learned "
                         "leaves (300 simulations a move) against OpenSpiel's MCTS on the search-speed positions")
     parser.add_argument("--repeats", type=int, default=2, help="with --speed: runs, the best kept")
