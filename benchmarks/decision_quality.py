@@ -4,8 +4,9 @@ Positions come from seeded games with ``normal`` in every seat (every
 ``--every``-th decision with a choice). In each, a long reference search
 rates the ``--pool`` moves the one-move look-ahead likes best: each is played
 out to the end of the next turn in the same ``--worlds`` determinised worlds,
-with every faction replying as ``normal`` would, the way ``hard`` judges a
-move. Each spec then chooses in every position (``--repeats`` times, with
+with every faction replying as ``normal`` would, the way the former ``hard``
+judged a move (a play-out search, replaced by the tree search on
+2026-12-07). Each spec then chooses in every position (``--repeats`` times, with
 different seeds), and its regret is the reference value of the best move less
 that of its choice, in win chance (0 to 1); a move outside the pool counts as
 the pool's worst. Lower is better; 0 means it always found the reference's
@@ -21,7 +22,7 @@ log words them, and their reference values. They show what a bot misses.
 
 Usage: python benchmarks/decision_quality.py SPEC [SPEC...] [--games N] [--every K] [--worlds W] [--pool P]
        [--repeats R] [--jobs J] [--seed S] [--show N] [--rules DIR]
-e.g.   python benchmarks/decision_quality.py normal hard hard:candidates=4
+e.g.   python benchmarks/decision_quality.py normal hard:iterations=300 hard
 """
 
 import argparse
@@ -32,7 +33,6 @@ from pathlib import Path
 
 from game.ai import parse_bots, seat_bots
 from game.ai.lookahead import CHANCE_DEPTH
-from game.ai.mcts import HORIZON, TURNS
 from game.ai.rollout import Forecaster
 from game.ai.spec import SpecError, parse_level
 from game.cli.output import load_or_report
@@ -40,6 +40,9 @@ from game.engine import CHANCE, Game, GameState
 from game.engine.rng import derive_seed
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
 
+# The reference's play-outs: to the end of the next turn, at most 24 decisions, as the play-out search that was
+# ``hard`` until 2026-12-07 made them (game/ai/mcts.py at commit 45ee358).
+HORIZON, TURNS = 24, 2
 Position = tuple[int, int, str, GameState]  # game seed, decision number, faction to move, state
 Reference = dict[int, float]  # index in the position's legal moves -> reference value
 

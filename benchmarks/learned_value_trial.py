@@ -50,7 +50,7 @@ try:
 except ImportError:  # pragma: no cover - reported to the user
     sys.exit("learned_value_trial.py needs numpy: pip install -e '.[openspiel]'")
 
-from game.ai import lookahead, spec
+from game.ai import lookahead, spec, value
 from game.ai.evaluate import _distances, _unit_strengths, forecast, score_terms
 from game.ai.rollout import board_key
 from game.ai.runner import play_game, seat_bots
@@ -80,6 +80,10 @@ class Features:
         self.flags = [flag.id for flag in rules.flags]
         self.decrees = [decree.id for decree in rules.decrees]
         self.turns = len(rules.scenario.turns)
+
+    def names(self) -> list[str]:
+        """The name of each number in a row, in order, as ``game/ai/value.py`` reads them."""
+        return list(value.all_names(value.feature_names(self.game)))
 
     def __call__(self, state: GameState) -> Any:
         seats, seat_of = self.seats, {faction: i for i, faction in enumerate(self.seats)}
@@ -290,6 +294,24 @@ def loaded_match(args: argparse.Namespace) -> dict[str, Any]:
                            for faction, figures in match["by_faction"].items()}}
 
 
+def export(path: Path, rules_dir: Path, fitted: str) -> None:
+    """Write the kept fit as ``game/ai/value.py`` reads it: each faction's weight for each named number.
+
+    The weights apply to the numbers as they are: the standardising is folded
+    into them and into the constant.
+    """
+    game = Game(load_rules_dir(rules_dir))
+    names = Features(game).names()
+    weights, mean, scale = MODEL["weights"], MODEL["mean"], MODEL["scale"]
+    folded = weights / scale
+    folded[:, 0] = weights[:, 0] - (folded[:, 1:] * mean[:, 1:]).sum(axis=1)
+    document = {"about": "the learned value's weights (game/ai/value.py); docs/balance.md tells how they were fitted",
+                "fitted": fitted,
+                "factions": {faction: {name: float(weight) for name, weight in zip(names, folded[seat])}
+                             for seat, faction in enumerate(game.seats)}}
+    path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=int, default=2000, help="all-normal games to learn from first")
@@ -309,6 +331,8 @@ def main() -> None:
     parser.add_argument("--second", default="normal", help="with --load: the spec it plays against")
     parser.add_argument("--speed", action="store_true", help="with --load: time the tree trial with learned "
                         "leaves (300 simulations a move) against OpenSpiel's MCTS on the search-speed positions")
+    parser.add_argument("--export", type=Path, help="with --load: write the fit as the JSON weights that "
+                        "game/ai/value.py reads (game/ai/value_weights.json) and stop")
     parser.add_argument("--repeats", type=int, default=2, help="with --speed: runs, the best kept")
     args = parser.parse_args()
     if min(args.games, args.rounds, args.match_games, args.every, args.steps) < 1 or args.round_games < 0:
@@ -316,6 +340,10 @@ def main() -> None:
     if args.load is not None:
         with np.load(args.load) as saved:
             MODEL.update(weights=saved["weights"], mean=saved["mean"], scale=saved["scale"])
+            fitted = str(saved["command"]) if "command" in saved else f"a fit kept in {args.load.name}"
+        if args.export is not None:
+            export(args.export, args.rules, f"{fitted}, then --load {args.load.name} --export {args.export.name}")
+            return
         figures = loaded_speed(args) if args.speed else loaded_match(args)
         print(json.dumps({"benchmark": "learned_value_trial", "loaded": str(args.load), **figures}))
         return
@@ -328,7 +356,8 @@ def main() -> None:
         rounds.append(one_round(games, args))
         print(json.dumps(rounds[-1]), file=sys.stderr)  # each round as it ends; the whole on stdout
     if args.save is not None:
-        np.savez(args.save, **MODEL)
+        np.savez(args.save, **MODEL, command=np.array("python benchmarks/learned_value_trial.py " + " ".join(
+            sys.argv[1:])))
     print(json.dumps({"benchmark": "learned_value_trial", "games": args.games, "round_games": args.round_games,
                       "match_games": args.match_games, "rounds": rounds}))
 

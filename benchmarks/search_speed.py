@@ -2,11 +2,10 @@
 
 Both search the same positions of the shipped game (every tenth decision of
 seeded random games) on the same machine. A simulation of OpenSpiel's bot
-(through the adapter) is one random roll-out to the end of the game; one of
-ours plays a candidate to the end of the next turn (``--turns``) with every
-faction answering as the one-move look-ahead would, which costs more but tells
-more. Target (issue 4): ours at least 10 times faster. Needs the ``openspiel``
-extra.
+(through the adapter) walks down its tree and plays at random to the end of
+the game; one of ours walks down its tree in a world dealt afresh, adds a move
+and judges it by the learned value (``game/ai/tree.py``). Target (issue 4):
+ours at least 10 times faster. Needs the ``openspiel`` extra.
 
 The two searches take turns, ``--repeats`` times each, with fresh bots of the
 same seed, so both see the same moments of a noisy machine; the ratio is of
@@ -17,7 +16,7 @@ the engine's work per simulation for each side: the moves and dice applied
 the legal-move lists made. Prints one JSON line.
 
 Usage: python benchmarks/search_speed.py [--positions N] [--iterations N] [--openspiel-iterations N]
-       [--repeats R] [--seed S] [--turns T] [--horizon H] [--count-steps]
+       [--repeats R] [--seed S] [--count-steps]
 """
 
 import argparse
@@ -30,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from game.ai.mcts import HORIZON, TURNS, MctsBot
+from game.ai.tree import TreeSearchBot
 from game.engine import Game
 from game.interop.openspiel import OpenSpielMctsBot
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
@@ -39,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from openspiel_speed import positions  # noqa: E402  (the same positions as that benchmark)
 
 
-def rate(bot: MctsBot | OpenSpielMctsBot, game: Game, states: list) -> float:
+def rate(bot: TreeSearchBot | OpenSpielMctsBot, game: Game, states: list) -> float:
     simulations, started = 0, time.perf_counter()
     for state in states:
         bot.choose(game, state)
@@ -68,7 +67,7 @@ def counting_steps() -> Iterator[Counter[str]]:
             setattr(Game, name, original)
 
 
-def engine_work(make_bot: Callable[[], MctsBot | OpenSpielMctsBot], game: Game, states: list) -> dict[str, float]:
+def engine_work(make_bot: Callable[[], TreeSearchBot | OpenSpielMctsBot], game: Game, states: list) -> dict[str, float]:
     """Moves and dice applied, and legal-move lists made, per simulation: an untimed pass of its own."""
     simulations = 0
     with counting_steps() as counts:
@@ -82,12 +81,10 @@ def engine_work(make_bot: Callable[[], MctsBot | OpenSpielMctsBot], game: Game, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--positions", type=int, default=10)
-    parser.add_argument("--iterations", type=int, default=300, help="simulations per move for ours")
+    parser.add_argument("--iterations", type=int, default=1000, help="simulations per move for ours")
     parser.add_argument("--openspiel-iterations", type=int, default=30, help="simulations per move for OpenSpiel")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each search, taking turns")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--turns", type=int, default=TURNS, help="turn ends a play-out of ours runs to")
-    parser.add_argument("--horizon", type=int, default=HORIZON, help="decisions a play-out of ours makes, at most")
     parser.add_argument("--count-steps", action="store_true",
                         help="also count the engine's work a simulation costs, in a pass of its own")
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES_DIR)
@@ -97,8 +94,8 @@ def main() -> None:
     ours: list[float] = []
     theirs: list[float] = []
 
-    def our_bot() -> MctsBot:
-        return MctsBot(args.seed, iterations=args.iterations, turns=args.turns, horizon=args.horizon)
+    def our_bot() -> TreeSearchBot:
+        return TreeSearchBot(args.seed, iterations=args.iterations)
 
     def their_bot() -> OpenSpielMctsBot:
         return OpenSpielMctsBot(args.seed, iterations=args.openspiel_iterations)
@@ -111,8 +108,7 @@ def main() -> None:
     print(json.dumps({
         "benchmark": "search_speed",
         "positions": len(states),
-        "turns": args.turns,
-        "horizon": args.horizon,
+        "iterations": args.iterations,
         "repeats": len(ours),
         "ours_sims_per_s": round(max(ours), 1),
         "openspiel_sims_per_s": round(max(theirs), 1),

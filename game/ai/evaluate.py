@@ -83,11 +83,19 @@ def forecast_for(game: Game, state: GameState, faction: str) -> float:
     return forecast(game, state)[game.rules.seat_index[faction]]
 
 
-def _chances(game: Game, state: GameState, temperature: float) -> tuple[float, ...]:
+def forecast_of_terms(game: Game, state: GameState, terms: tuple[tuple[float, ...], ...]) -> tuple[float, ...]:
+    """``forecast`` from the ``score_terms`` of the position, for callers that read the terms too."""
+    turns_left = len(game.rules.scenario.turns) - state.turn
+    return _chances(game, state, FORECAST_TEMPERATURE * FORECAST_GROWTH ** max(0, turns_left), terms)
+
+
+def _chances(game: Game, state: GameState, temperature: float,
+             terms: tuple[tuple[float, ...], ...] | None = None) -> tuple[float, ...]:
     if game.is_terminal(state):
         return game.returns(state)
     term_weight = term_weights()
-    scores = [_weighed(term_weight, terms) / temperature for terms in score_terms(game, state)]
+    scores = [_weighed(term_weight, seat_terms) / temperature
+              for seat_terms in (score_terms(game, state) if terms is None else terms)]
     top = max(scores)
     weights = [math.exp(score - top) for score in scores]
     total = sum(weights)

@@ -74,6 +74,25 @@ def expected_value(game: Game, state: GameState, faction: str, depth: int, judge
 
 def explain(game: Game, state: GameState, move: Move, faction: str) -> str:
     """The goal a move brings nearer (or takes from a rival), else the move and the faction's forecast after it."""
+    reason = goal_reason(game, state, move, faction)
+    if reason is not None:
+        return reason
+    who = faction_name(game.rules, faction)
+    chance = expected_value(game, game.apply(state, move), faction, CHANCE_DEPTH, forecast_for)
+    if isinstance(move, Pass):
+        return f"{who}: passes; no move in view improves its position (forecast: about {chance:.0%} to win)"
+    return f"{move_reason(game, state, move, faction)}; the best position in view (forecast: about {chance:.0%} to win)"
+
+
+def move_reason(game: Game, state: GameState, move: Move, faction: str) -> str:
+    """The move as the log tells it, after the faction's name, e.g. "Whites: March (Gatchina → Pulkovo heights)"."""
+    who = faction_name(game.rules, faction)
+    described = game.describe_move(state, move).rstrip(".")
+    return described if described.startswith(who) else f"{who}: {described}"
+
+
+def goal_reason(game: Game, state: GameState, move: Move, faction: str) -> str | None:
+    """The goal a move brings nearer or secures, or takes from a rival, on its likeliest dice; None if none."""
     after = most_likely_outcome(game, game.apply(state, move))
     who = faction_name(game.rules, faction)
     mine = _progress(game.goals(state, faction), game.goals(after, faction))
@@ -89,13 +108,7 @@ def explain(game: Game, state: GameState, move: Move, faction: str) -> str:
             hindered = _progress(game.goals(after, rival), game.goals(state, rival))
             if hindered is not None:
                 return f"{who}: keeps {faction_name(game.rules, rival)} from '{hindered[0].name}'"
-    chance = expected_value(game, game.apply(state, move), faction, CHANCE_DEPTH, forecast_for)
-    if isinstance(move, Pass):
-        return f"{who}: passes; no move in view improves its position (forecast: about {chance:.0%} to win)"
-    described = game.describe_move(state, move).rstrip(".")
-    if not described.startswith(who):
-        described = f"{who}: {described}"
-    return f"{described}; the best position in view (forecast: about {chance:.0%} to win)"
+    return None
 
 
 def most_likely_outcome(game: Game, state: GameState) -> GameState:

@@ -1,10 +1,14 @@
-"""Play-outs for the ``hard`` bot: every faction modelled as the one-move look-ahead, to a short horizon.
+"""Play-outs with every faction modelled as the one-move look-ahead, to a short horizon.
+
+The benchmarks use them as a model of ``normal`` rivals (``decision_quality.py``,
+``evaluation_fit.py``, the tree trial); ``board_key`` is what the bots key the
+evaluation's and the learned value's memories on. They were the play-outs of
+the former ``hard`` bot, until the tree search replaced it (docs/balance.md).
 
 A play-out starts in a determinised world just after the move being judged and
 lets each faction in turn make the move the evaluation likes best one step
 ahead, with the world's own dice for the chance steps, until a given number
-of decisions have been made or a given number of turns have ended (``hard``
-plays to the end of the next turn); the evaluation then scores where it got
+of decisions have been made or a given number of turns have ended; the evaluation then scores where it got
 to. Since the ``normal`` bot plays this way, a play-out forecasts how
 ``normal`` rivals will answer, which one look at the position after a move
 cannot see.

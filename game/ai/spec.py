@@ -1,9 +1,8 @@
 """Bot specs from the command line: ``random`` for every seat, or ``sovnarkom=random,whites=random``.
 
 A level may carry options after colons (``hard:time=0.5``), for the levels
-that take them; seats left out of a per-faction spec play ``random``. Besides
-its budget, ``hard`` takes ``candidates=N``: how many of the look-ahead's best
-moves its search compares (``mcts.ROOT_CANDIDATES`` by default).
+that take them; seats left out of a per-faction spec play ``random``. The
+search levels, ``hard`` and ``openspiel-mcts``, take a budget.
 """
 
 from collections.abc import Callable
@@ -12,8 +11,8 @@ import attrs
 
 from game.ai.bots import Bot, RandomBot
 from game.ai.lookahead import LookaheadBot
-from game.ai.mcts import MctsBot
 from game.ai.priority import PriorityBot
+from game.ai.tree import TreeSearchBot
 from game.ruleset.problems import did_you_mean
 
 DEFAULT_LEVEL = "random"
@@ -21,12 +20,12 @@ LEVELS: dict[str, Callable[[int, dict[str, str]], Bot]] = {
     "random": lambda seed, options: RandomBot(seed),
     "easy": lambda seed, options: PriorityBot(seed),
     "normal": lambda seed, options: LookaheadBot(seed),
-    "hard": lambda seed, options: _search(MctsBot, seed, options),
+    "hard": lambda seed, options: _search(TreeSearchBot, seed, options),
     "openspiel-mcts": lambda seed, options: _search(_openspiel_bot(), seed, options),
 }
 BUDGETS = ("iterations", "time")
-WHOLE_NUMBERS = {"iterations": 400, "candidates": 8}  # options that count, with an example of each
-LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "easy": (), "normal": (), "hard": (*BUDGETS, "candidates"),
+WHOLE_NUMBERS = {"iterations": 400}  # options that count, with an example of each
+LEVEL_OPTIONS: dict[str, tuple[str, ...]] = {"random": (), "easy": (), "normal": (), "hard": BUDGETS,
                                              "openspiel-mcts": BUDGETS}
 
 
@@ -51,7 +50,7 @@ class SeatSpec:
 
 
 def _search(make: Callable[..., Bot], seed: int, options: dict[str, str]) -> Bot:
-    """A search bot with its budget, ``iterations=N`` or ``time=SECONDS``, and ``candidates=N`` if given.
+    """A search bot with its budget, ``iterations=N`` or ``time=SECONDS``.
 
     The options were checked when the spec was parsed.
     """
@@ -60,8 +59,6 @@ def _search(make: Callable[..., Bot], seed: int, options: dict[str, str]) -> Bot
         settings["iterations"] = int(options["iterations"])
     if "time" in options:
         settings["seconds"] = float(options["time"])
-    if "candidates" in options:
-        settings["candidates"] = int(options["candidates"])
     return make(seed, **settings)
 
 
