@@ -31,9 +31,9 @@ SEAT_LABELS = {HUMAN: ("Human",), "easy": ("Easy AI", "Easy"), "normal": ("Norma
                "hard": ("Hard AI", "Hard")}
 SEAT_TIPS = {
     HUMAN: "A player at this screen; with two or more, the board is hidden as the seat changes hands",
-    "easy": "The computer follows the faction's flowchart from the rules, with a hunch one time in five",
+    "easy": "The computer follows the faction's flowchart from the rules, with a hunch about one time in three",
     "normal": "The computer weighs every move it may make and the dice it may roll",
-    "hard": "The computer searches many possible futures; it thinks for a few seconds a move",
+    "hard": "The computer searches many possible futures, judged by what thousands of games taught it",
 }
 MAX_SEED_DIGITS = 9
 
