@@ -258,27 +258,32 @@ def one_round(games: list[tuple[Any, Any, Any]], args: argparse.Namespace) -> di
 
 
 def learned_leaves() -> Any:
-    """The tree trial's module, its leaves reading the learned value (the level "tree" registered)."""
+    """The tree trial's module, its level "tree" now ``hard``'s search with the kept fit at its leaves."""
     import tree_search_trial
 
-    def learned_chances(bot: Any, game: Game, state: GameState) -> tuple[float, ...]:
-        if state.result is not None:
-            return game.returns(state)
-        key = value_key(state)  # remembered for one move only, as the tree remembers the evaluation's values
-        value = bot.values.get(key)
-        if value is None:
-            value = bot.values[key] = learned_value(game).compute(state)
-        return value
+    from game.ai.tree import TreeSearchBot
+    from game.ai.value import LearnedValue as ShippedValue
 
-    tree_search_trial.TreeBot.chances = learned_chances  # type: ignore[method-assign]
+    class KeptFitTree(TreeSearchBot):
+        def judge(self, value: ShippedValue, state: GameState) -> tuple[float, ...]:
+            if state.result is not None:
+                return value.game.returns(state)
+            key = value_key(state)  # remembered for one move only, as the shipped search does
+            found = self.values.get(key)
+            if found is None:
+                found = self.values[key] = learned_value(value.game).compute(state)
+            return found
+
+    spec.LEVELS["tree"] = lambda seed, options: tree_search_trial.make_tree_bot(seed, options, KeptFitTree)
+    tree_search_trial.TreeBot = KeptFitTree  # type: ignore[misc]  # for speed()
     return tree_search_trial
 
 
 def loaded_speed(args: argparse.Namespace) -> dict[str, Any]:
     """The tree trial's ``speed`` with learned leaves: simulations a second against OpenSpiel's MCTS."""
     tree_search_trial = learned_leaves()
-    options = argparse.Namespace(positions=10, iterations=300, openspiel_iterations=30, rivals="tree",
-                                 repeats=args.repeats, seed=args.seed)
+    options = argparse.Namespace(positions=10, iterations=300, openspiel_iterations=30, repeats=args.repeats,
+                                 seed=args.seed, bot=tree_search_trial.TreeBot)
     return {"first": "tree:iterations=300", **tree_search_trial.speed(options, Game(load_rules_dir(args.rules)))}
 
 
