@@ -33,8 +33,13 @@ leaves then read the learned value; with ``--speed`` it times that tree
 against OpenSpiel's MCTS as ``tree_search_trial.py speed`` does.
 
 Usage: python benchmarks/learned_value_trial.py [--games N] [--rounds R] [--round-games N] [--match-games N]
-       [--every K] [--steps S] [--jobs J] [--seed S] [--save FILE]
-       python benchmarks/learned_value_trial.py --load FILE [--first SPEC] [--second SPEC] [--match-games N] [--speed]
+       [--every K] [--steps S] [--jobs J] [--seed S] [--without PREFIX...] [--save FILE]
+       python benchmarks/learned_value_trial.py --load FILE [--without PREFIX...] [--first SPEC] [--second SPEC]
+       [--match-games N] [--speed] [--export FILE]
+
+``--without decree:`` leaves the numbers whose names start so out of the
+fit (their weights stay at nothing); with ``--load`` it sets a kept fit's
+weights for them to nothing.
 """
 
 import argparse
@@ -235,6 +240,12 @@ def play(rules_dir: Path, bots: str, seeds: Sequence[int], every: int, jobs: int
         return pool.map(positions, work, chunksize=4)
 
 
+def left_out(args: argparse.Namespace) -> Any:
+    """Which numbers ``--without`` leaves out, as a mask over a row."""
+    names = value.all_names(value.feature_names(Game(load_rules_dir(args.rules))))
+    return np.array([any(name.startswith(prefix) for prefix in args.without) for name in names])
+
+
 def one_round(games: list[tuple[Any, Any, Any]], args: argparse.Namespace) -> dict[str, Any]:
     """Fit on the games not held out, report the held-out log losses, and play the match."""
     test = np.array([index % HELD_OUT == 0 for index, (rows, _, _) in enumerate(games) for _ in rows])
@@ -245,6 +256,7 @@ def one_round(games: list[tuple[Any, Any, Any]], args: argparse.Namespace) -> di
     mean[:, 0], scale[:, 0] = 0.0, 1.0  # the constant stays 1
     scale[scale < 1e-9] = 1.0
     rows = (rows - mean) / scale
+    rows[:, :, left_out(args)] = 0.0  # numbers left out of the fit: their weights stay at nothing
     weights = fit(rows[~test], returns[~test], offset[~test], args.steps)
     MODEL.update(weights=weights, mean=mean, scale=scale)
     _VALUES.clear()
@@ -336,6 +348,9 @@ def main() -> None:
     parser.add_argument("--second", default="normal", help="with --load: the spec it plays against")
     parser.add_argument("--speed", action="store_true", help="with --load: time the tree trial with learned "
                         "leaves (300 simulations a move) against OpenSpiel's MCTS on the search-speed positions")
+    parser.add_argument("--without", nargs="+", default=[], metavar="PREFIX",
+                        help="leave the numbers whose names start so (e.g. decree:) out of the fit; with --load, "
+                             "set their weights to nothing")
     parser.add_argument("--export", type=Path, help="with --load: write the fit as the JSON weights that "
                         "game/ai/value.py reads (game/ai/value_weights.json) and stop")
     parser.add_argument("--repeats", type=int, default=2, help="with --speed: runs, the best kept")
@@ -346,6 +361,9 @@ def main() -> None:
         with np.load(args.load) as saved:
             MODEL.update(weights=saved["weights"], mean=saved["mean"], scale=saved["scale"])
             fitted = str(saved["command"]) if "command" in saved else f"a fit kept in {args.load.name}"
+        if args.without:  # a kept fit with some weights set to nothing
+            MODEL["weights"] = np.where(left_out(args)[None, :], 0.0, MODEL["weights"])
+            fitted += f"; the weights of {', '.join(f'{prefix}...' for prefix in args.without)} set to nothing"
         if args.export is not None:
             export(args.export, args.rules, f"{fitted}, then --load {args.load.name} --export {args.export.name}")
             return
