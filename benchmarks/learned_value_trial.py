@@ -57,8 +57,8 @@ except ImportError:  # pragma: no cover - reported to the user
 
 from game.ai import lookahead, spec, value
 from game.ai.evaluate import _distances, _unit_strengths, forecast, score_terms
-from game.ai.rollout import board_key
 from game.ai.runner import play_game, seat_bots
+from game.ai.tree import value_key
 from game.engine import CHANCE, Game, GameState, Move
 from game.rulesdir import DEFAULT_RULES_DIR, load_rules_dir
 
@@ -118,11 +118,6 @@ class Features:
                                         [float(track[seat]) for track in state.per_faction],
                                         [float(len(state.hands[seat]))]]))
         return np.array(rows)
-
-
-def value_key(state: GameState) -> tuple[Any, ...]:
-    """All that the features and the forecast read."""
-    return board_key(state), tuple(len(hand) for hand in state.hands)
 
 
 class LearnedValue:

@@ -28,12 +28,14 @@ import time
 import warnings
 from typing import Any
 
+from game.ai.evaluate import _per_ruleset
 from game.ai.lookahead import Choice, goal_reason, move_reason
 from game.ai.rollout import board_key
 from game.ai.value import LearnedValue, Weights, WeightsError, shipped_weights
 from game.engine import CHANCE, Game, GameState, Move
 from game.engine.log import faction_name
 from game.engine.rng import Generator, derive_seed
+from game.ruleset.model import Ruleset
 
 DEFAULT_ITERATIONS = 1000  # think p95 within 2 s on a 2-core machine (docs/benchmarks.md)
 EXPLORATION = 0.2  # UCB's constant, on win chances (0 to 1); 0.5 played worse against normal, 0.1 no better
@@ -53,25 +55,27 @@ class Node:
         self.available = 1
 
 
-_VALUES: dict[int, tuple[Any, LearnedValue]] = {}
-
-
 def learned_value(game: Game) -> LearnedValue:
-    """The learned value with the shipped weights, made once for each ruleset.
+    """The learned value with the shipped weights, made once for each ruleset."""
+    return _learned_value_of(game.rules, game)
 
-    If the weights file is missing or damaged, the search judges by the
-    forecast alone (weaker, but the game goes on) and a warning says why.
-    """
-    found = _VALUES.get(id(game.rules))
-    if found is None or found[0] is not game.rules:
-        try:
-            weights = shipped_weights()
-        except (WeightsError, OSError) as problem:
-            warnings.warn(f"{problem}; the hard bot judges by the forecast alone until the weights are mended",
-                          stacklevel=2)
-            weights = Weights({})
-        found = _VALUES[id(game.rules)] = (game.rules, LearnedValue(game, weights))
-    return found[1]
+
+@_per_ruleset
+def _learned_value_of(rules: Ruleset, game: Game) -> LearnedValue:
+    """If the weights file is missing or damaged, the search judges by the forecast alone (weaker, but the
+    game goes on) and a warning says why."""
+    try:
+        weights = shipped_weights()
+    except (WeightsError, OSError) as problem:
+        warnings.warn(f"{problem}; the hard bot judges by the forecast alone until the weights are mended",
+                      stacklevel=3)
+        weights = Weights({})
+    return LearnedValue(game, weights)
+
+
+def value_key(state: GameState) -> tuple[Any, ...]:
+    """All that the learned value reads: the board, and how many cards each seat holds (not which)."""
+    return board_key(state), tuple(len(hand) for hand in state.hands)
 
 
 class TreeSearchBot:
@@ -183,7 +187,7 @@ class TreeSearchBot:
 
     def judge(self, value: LearnedValue, state: GameState) -> tuple[float, ...]:
         """The learned value, remembered for positions that differ only in cards the value does not read."""
-        key = (board_key(state), tuple(len(hand) for hand in state.hands))
+        key = value_key(state)
         found = self.values.get(key)
         if found is None:
             found = self.values[key] = value.chances(state)

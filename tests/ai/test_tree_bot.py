@@ -103,15 +103,19 @@ def test_bad_options_are_refused_with_the_reason(shipped_game, spec, message):
         parse_bots(spec, shipped_game.seats)
 
 
-def test_damaged_weights_leave_the_search_on_the_forecast_with_a_warning(mini_game, monkeypatch):
+def test_damaged_weights_leave_the_search_on_the_forecast_with_a_warning(monkeypatch):
     from game.ai import value
     from game.ai.evaluate import forecast
+    from game.engine import Game
+    from game.rulesdir import load_rules_dir
+    from tests.conftest import MINI_RULES_DIR
+
+    mini_game = Game(load_rules_dir(MINI_RULES_DIR))  # rules of its own, whose value no other test has made
 
     def damaged():
         return value.parse_weights("{oops", "game/ai/value_weights.json")
 
     monkeypatch.setattr(tree, "shipped_weights", damaged)
-    monkeypatch.setattr(tree, "_VALUES", {})
     with pytest.warns(UserWarning, match=r"value_weights\.json, line 1: not valid JSON.*forecast alone"):
         learned = tree.learned_value(mini_game)
     state = mini_game.new_initial_state(4)
