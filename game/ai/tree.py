@@ -38,7 +38,7 @@ from game.engine.rng import Generator, derive_seed
 from game.ruleset.model import Ruleset
 
 DEFAULT_ITERATIONS = 1000  # think p95 within 2 s on a 2-core machine (docs/benchmarks.md)
-EXPLORATION = 0.2  # UCB's constant, on win chances (0 to 1); 0.5 played worse against normal, 0.1 no better
+EXPLORATION = 0.2  # UCB's constant, on win chances (0 to 1); 0.1, 0.4 and 0.5 played no better (docs/balance.md)
 CHANCE_DEPTH = 1  # chance steps after the new move weighed outcome by outcome; deeper ones sampled
 REPLY_MIN_VISITS = 10  # a rival's reply is named in the reason only if the search tried it this often
 
