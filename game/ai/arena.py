@@ -12,6 +12,7 @@ import functools
 import math
 import os
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -41,6 +42,8 @@ class MatchGame:
     sims: tuple[int, int]  # search simulations run by the first and the second spec
     # Time the first and the second spec spent in searches that counted simulations.
     search_seconds: tuple[float, float] = attrs.field(eq=False)
+    winners: tuple[str, ...] = ()  # who won the rotated game, and why
+    reason: str = ""
 
 
 class TimedBot:
@@ -74,10 +77,12 @@ def play_match_game(game: Game, first: SeatSpec, second: SeatSpec, seed: int, in
     baseline = play_game(game, seed, seat_bots(game, {seat: second for seat in game.seats}, seed))
     seat = game.rules.seat_index[faction]
     others = [bot for name, bot in bots.items() if name != faction]
+    result = played.state.result
     return MatchGame(
         seed, faction, game.returns(played.state)[seat], game.returns(baseline.state)[seat],
         tuple(bots[faction].times), (bots[faction].simulations, sum(bot.simulations for bot in others)),
-        (bots[faction].search_seconds, sum(bot.search_seconds for bot in others)))
+        (bots[faction].search_seconds, sum(bot.search_seconds for bot in others)),
+        result.winners if result else (), result.reason if result else "unfinished")
 
 
 @functools.cache
@@ -132,6 +137,13 @@ def _rates(results: list[MatchGame]) -> dict[str, Any]:
             "win_rate_baseline": round(sum(result.baseline for result in results) / count, 4) if count else 0.0}
 
 
+def _losses(results: list[MatchGame]) -> list[dict[str, Any]]:
+    """The games the first spec lost outright, grouped by who won and why, most frequent first."""
+    counts = Counter((result.winners, result.reason) for result in results if result.faction not in result.winners)
+    return [{"winners": list(winners), "reason": reason, "games": games}
+            for (winners, reason), games in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def _percentile(values: list[float], share: float) -> float:
     if not values:
         return 0.0
@@ -144,8 +156,10 @@ def summarise_match(results: list[MatchGame], seats: tuple[str, ...], first: str
     """The figures of a match, as ``arena --json`` prints them."""
     think = [seconds for result in results for seconds in result.think]
     summary: dict[str, Any] = {"first": first, "second": second, "seed": seed, **_rates(results)}
-    summary["by_faction"] = {seat: _rates([result for result in results if result.faction == seat])
-                             for seat in seats}
+    summary["by_faction"] = {}
+    for seat in seats:
+        played = [result for result in results if result.faction == seat]
+        summary["by_faction"][seat] = {**_rates(played), "lost_to": _losses(played)}
     summary["think_mean"] = round(sum(think) / len(think), 5) if think else 0.0
     summary["think_p50"] = round(_percentile(think, 0.5), 5)
     summary["think_p95"] = round(_percentile(think, 0.95), 5)

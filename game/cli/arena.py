@@ -50,7 +50,23 @@ def match_text(game: Game, summary: dict[str, Any]) -> str:
              f"median {summary['think_p50']:.3f} s, 95th percentile {summary['think_p95']:.3f} s."]
     if sims["first"] or sims["second"]:
         rows.append(f"Search simulations per second: first {sims['first'] or '-'}, second {sims['second'] or '-'}.")
-    return "\n".join(rows)
+    return "\n".join(rows + losses_text(game, summary))
+
+
+def losses_text(game: Game, summary: dict[str, Any], most: int = 3) -> list[str]:
+    """Per seat, who won the games the first spec lost there, and how: the ``most`` frequent endings."""
+    rows = ["", "Games the first spec lost, by who won and how:"]
+    for seat, figures in summary["by_faction"].items():
+        lost = sum(loss["games"] for loss in figures["lost_to"])
+        if not lost:
+            continue
+        rows.append(f"  {faction_name(game.rules, seat)}: lost {lost} of {figures['games']}")
+        for loss in figures["lost_to"][:most]:
+            winners = " and ".join(faction_name(game.rules, winner) for winner in loss["winners"]) or "no one"
+            rows.append(f"    {loss['games']:>4}  {winners}: {loss['reason']}")
+        if len(figures["lost_to"]) > most:
+            rows.append(f"    {sum(loss['games'] for loss in figures['lost_to'][most:]):>4}  other endings")
+    return rows if len(rows) > 2 else []
 
 
 def _row(label: str, figures: dict[str, Any]) -> str:

@@ -46,3 +46,18 @@ def test_a_search_bot_reports_its_simulations():
 def test_the_wilson_interval_holds_the_rate_and_stays_in_0_1(successes, trials):
     low, high = wilson(successes, trials)
     assert 0 <= low <= successes / trials <= high <= 1
+
+
+@pytest.mark.parametrize("first, second", [("normal", "random"), ("random", "normal")])
+def test_the_summary_says_who_won_each_game_the_first_spec_lost(first, second, mini_game):
+    results = run_match(MINI_RULES_DIR, None, first, second, games=6, seed=3)
+    summary = summarise_match(results, mini_game.seats, first, second, 3)
+
+    for seat, figures in summary["by_faction"].items():
+        lost = [result for result in results if result.faction == seat and result.share == 0]
+        assert sum(loss["games"] for loss in figures["lost_to"]) == len(lost)
+        for loss in figures["lost_to"]:
+            assert loss["winners"] and seat not in loss["winners"] and loss["reason"]
+    assert all(result.winners for result in results)
+    if first == "random":
+        assert any(figures["lost_to"] for figures in summary["by_faction"].values())

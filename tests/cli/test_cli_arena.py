@@ -62,3 +62,18 @@ def test_win_shares_split_each_tie_and_add_up_to_the_games_won(cli):
     decided = summary["games"] - summary["stalled"]
     assert sum(summary["win_shares"].values()) == pytest.approx(decided, abs=0.05)
     assert all(summary["win_shares"][seat] <= summary["wins"][seat] for seat in summary["wins"])
+
+
+def test_the_arena_table_says_how_the_first_spec_lost_with_the_rarer_endings_summed(mini_game):
+    from game.cli.arena import losses_text
+
+    lost_to = [{"winners": ["blues"], "reason": f"ending {index}", "games": 5 - index} for index in range(5)]
+    summary = {"by_faction": {"reds": {"games": 20, "lost_to": lost_to}, "blues": {"games": 20, "lost_to": []}}}
+
+    rows = losses_text(mini_game, summary)
+
+    assert rows[2] == "  Reds: lost 15 of 20"
+    assert rows[3].split() == ["5", "Blues:", "ending", "0"]
+    assert rows[-1].split() == ["3", "other", "endings"]  # endings 3 and 4: 2 + 1 games
+    assert not any("Blues: lost" in row for row in rows)
+    assert losses_text(mini_game, {"by_faction": {"reds": {"games": 2, "lost_to": []}}}) == []
