@@ -42,8 +42,8 @@ class MatchGame:
     sims: tuple[int, int]  # search simulations run by the first and the second spec
     # Time the first and the second spec spent in searches that counted simulations.
     search_seconds: tuple[float, float] = attrs.field(eq=False)
-    winners: tuple[str, ...] = ()  # who won the rotated game, and why
-    reason: str = ""
+    winners: tuple[str, ...]  # who won the rotated game, and why
+    reason: str
 
 
 class TimedBot:
@@ -78,11 +78,12 @@ def play_match_game(game: Game, first: SeatSpec, second: SeatSpec, seed: int, in
     seat = game.rules.seat_index[faction]
     others = [bot for name, bot in bots.items() if name != faction]
     result = played.state.result
+    assert result is not None  # play_game stops only when the game is over
     return MatchGame(
         seed, faction, game.returns(played.state)[seat], game.returns(baseline.state)[seat],
         tuple(bots[faction].times), (bots[faction].simulations, sum(bot.simulations for bot in others)),
         (bots[faction].search_seconds, sum(bot.search_seconds for bot in others)),
-        result.winners if result else (), result.reason if result else "unfinished")
+        result.winners, result.reason)
 
 
 @functools.cache
